@@ -1,0 +1,36 @@
+package dev.veritensor.core;
+
+/**
+ * Explicit bounds that keep hostile input from exhausting the scanner. Anything beyond a limit
+ * becomes a diagnostic (or, for archives, a finding) on the file, never a crash. All sizes are in
+ * bytes.
+ *
+ * @param maxTextFileSize        largest text manifest read (requirements, TOML, YAML, JSON)
+ * @param maxNestingDepth        deepest nesting of YAML/JSON/TOML collections
+ * @param maxYamlAliases         most alias expansions of collections in one YAML stream
+ * @param maxArchiveEntries      most members read from one archive
+ * @param maxArchiveEntrySize    largest expanded size of one archive member
+ * @param maxArchiveTotalSize    largest expanded size of all members of one archive
+ * @param maxExpansionRatio      largest expanded-to-compressed size ratio of an archive member
+ * @param maxArchiveDepth        deepest nesting of archives inside archives
+ */
+public record Limits(long maxTextFileSize, int maxNestingDepth, int maxYamlAliases,
+                     int maxArchiveEntries, long maxArchiveEntrySize, long maxArchiveTotalSize,
+                     int maxExpansionRatio, int maxArchiveDepth) {
+
+    /** Defaults: 10 MiB text files, depth 100, 100 YAML aliases, 10,000 entries, 1 GiB/4 GiB, ratio 200, depth 3. */
+    public static final Limits DEFAULTS = new Limits(10L << 20, 100, 100, 10_000, 1L << 30, 4L << 30, 200, 3);
+
+    public Limits {
+        if (maxTextFileSize < 1 || maxNestingDepth < 1 || maxYamlAliases < 0 || maxArchiveEntries < 1
+                || maxArchiveEntrySize < 1 || maxArchiveTotalSize < 1 || maxExpansionRatio < 1 || maxArchiveDepth < 0) {
+            throw new IllegalArgumentException("limits must be positive: " + this);
+        }
+    }
+
+    /** A copy with another text file size limit. */
+    public Limits withMaxTextFileSize(long bytes) {
+        return new Limits(bytes, maxNestingDepth, maxYamlAliases, maxArchiveEntries, maxArchiveEntrySize,
+                maxArchiveTotalSize, maxExpansionRatio, maxArchiveDepth);
+    }
+}
