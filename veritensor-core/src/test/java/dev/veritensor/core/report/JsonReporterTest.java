@@ -3,10 +3,14 @@ package dev.veritensor.core.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veritensor.api.Finding;
+import dev.veritensor.api.Location;
+import dev.veritensor.api.ScanResult;
+import dev.veritensor.api.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static dev.veritensor.core.report.SampleReports.render;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,6 +138,19 @@ class JsonReporterTest {
         assertThat(json.get("diagnostics")).isEmpty();
         assertThat(json.get("summary").get("total").asInt()).isZero();
         assertThat(text).contains("\"findings\": [],\n").endsWith("}\n").doesNotContain("\r");
+    }
+
+    @Test
+    void anyTextSurvivesTheRoundTrip() throws Exception {
+        String hostile = "quote \" backslash \\ newline \n escape \u001b[2J nul \u0000 bidi \u202e emoji \uD83D\uDE80";
+        Finding finding = SampleReports.finding(SampleReports.FLOATING, Severity.MEDIUM, hostile,
+                Location.ofLine("dir/\u00e9 \"x\".txt", 1, 1, 2), List.of());
+        Report report = SampleReports.report(List.of(finding), Set.of(), List.of(), List.of(),
+                List.of(SampleReports.FLOATING), Severity.HIGH, new ScanResult.Stats(1, 1));
+
+        JsonNode parsed = parse(report).get("findings").get(0);
+        assertThat(parsed.get("message").asText()).isEqualTo(hostile);
+        assertThat(parsed.get("location").get("path").asText()).isEqualTo("dir/\u00e9 \"x\".txt");
     }
 
     private static JsonNode parse(Report report) throws Exception {

@@ -2,6 +2,7 @@ package dev.veritensor.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veritensor.api.Finding;
 import dev.veritensor.api.Location;
@@ -65,7 +66,7 @@ class SarifReporterTest {
         ((ObjectNode) badUri.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation"))
                 .put("uri", "dir with spaces/x y.txt");
         ObjectNode duplicateTags = valid.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ArrayNode) duplicateTags.at("/runs/0/tool/driver/rules/0/properties/tags"))
+        ((ArrayNode) duplicateTags.at("/runs/0/tool/driver/rules/0/properties/tags"))
                 .add("security");
 
         for (ObjectNode invalid : List.of(wrongVersion, wrongLevel, badUri, duplicateTags)) {
