@@ -33,7 +33,7 @@ public final class DirectReferences {
         }
     }
 
-    private static final Set<String> PIP_URL_SCHEMES = Set.of("http", "https", "file", "ftp", "svn");
+    private static final Set<String> PIP_URL_SCHEMES = Set.of("http", "https", "file", "ftp");
     private static final Set<String> VCS_PREFIXES = Set.of("git", "hg", "svn", "bzr");
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*+):");
     private static final Pattern HASH = Pattern.compile("[#&](sha1|sha224|sha256|sha384|sha512|md5)=([^&]*+)",
@@ -61,7 +61,8 @@ public final class DirectReferences {
     /**
      * Whether pip reads {@code text} as a URL rather than a requirement or a path: its scheme is
      * {@code http}, {@code https}, {@code file}, {@code ftp} or a VCS scheme
-     * ({@code git+https}, {@code hg+ssh}, {@code svn}, …).
+     * ({@code git+https}, {@code hg+ssh}, {@code svn+svn}, …). Bare {@code git:} or {@code svn:}
+     * URLs are not among them.
      */
     public static boolean isPipUrl(String text) {
         return scheme(text).map(s -> PIP_URL_SCHEMES.contains(s) || isVcsScheme(s)).orElse(false);
@@ -69,7 +70,7 @@ public final class DirectReferences {
 
     /**
      * Where a direct reference takes its distribution from: {@link Dependency.Kind#VCS} for
-     * {@code git+}, {@code hg+}, {@code svn+}, {@code bzr+} and {@code svn:} URLs,
+     * {@code git+}, {@code hg+}, {@code svn+} and {@code bzr+} URLs,
      * {@link Dependency.Kind#PATH} for {@code file:} URLs and anything without a scheme,
      * {@link Dependency.Kind#URL} for every other URL.
      */
@@ -191,7 +192,7 @@ public final class DirectReferences {
 
     private static boolean isVcsScheme(String scheme) {
         int plus = scheme.indexOf('+');
-        return scheme.equals("svn") || plus > 0 && VCS_PREFIXES.contains(scheme.substring(0, plus));
+        return plus > 0 && VCS_PREFIXES.contains(scheme.substring(0, plus));
     }
 
     private static String vcsName(String scheme) {

@@ -6,12 +6,13 @@ import dev.veritensor.api.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Parses one requirement into the shared {@link Dependency} model with exact locations.
  *
- * <p>Two entry points:
+ * <p>Three entry points:
  * <ul>
  *   <li>{@link #parse} reads a PEP 508 requirement: {@code name [extras] specifier ; marker} or
  *       {@code name [extras] @ url ; marker}. Version specifiers may be parenthesised and spaced;
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
  *       {@code pip install} command line: a PEP 508 requirement, a URL ({@code git+https://…#egg=x},
  *       {@code https://…/x.whl}, {@code file:…}), or a local path or archive ({@code ./pkg[dev]},
  *       {@code dist/x-1.0.tar.gz}), with markers after {@code ;} (after {@code "; "} for URLs).</li>
+ *   <li>{@link #parseEditable} reads the value of pip's {@code -e} option: a project directory or
+ *       a VCS URL.</li>
  * </ul>
  *
  * <p>pip expands {@code ${VAR}} references before parsing, so a reference is accepted wherever a
@@ -45,6 +48,7 @@ public final class RequirementParser {
     private static final Pattern ORDERED_VERSION = Pattern.compile(RELEASE + SUFFIXES, Pattern.CASE_INSENSITIVE);
     private static final Pattern COMPATIBLE_VERSION = Pattern.compile(
             "v?+(?:[0-9]++!)?+[0-9]++(?:\\.[0-9]++)++" + SUFFIXES, Pattern.CASE_INSENSITIVE);
+    private static final Set<String> EDITABLE_VCS = Set.of("git", "hg", "svn", "bzr");
     private static final String[] OPERATORS = {"===", "==", "!=", "~=", "<=", ">=", "<", ">"};
 
     private RequirementParser() {
@@ -82,7 +86,8 @@ public final class RequirementParser {
             int found = text.indexOf("; ", start);
             int separator = found < end ? found : -1;
             int urlEnd = separator >= 0 ? trimEnd(text, start, separator) : end;
-            return direct(text, start, urlEnd, end, markersAfter(text, separator, end, origin), origin);
+            return direct(text, start, urlEnd, end, markersAfter(text, separator, end, origin),
+                    DirectReferences.kindOf(body), origin);
         }
         int found = text.indexOf(';', start);
         int semicolon = found < end ? found : -1;
@@ -92,7 +97,7 @@ public final class RequirementParser {
         boolean namedUrl = at >= 0 && !looksLikePath(head.substring(0, at));
         Optional<String> markers = markersAfter(text, semicolon, end, origin);
         if (DirectReferences.isArchive(stripExtras(head)) && !namedUrl) {
-            return direct(text, start, headEnd, end, markers, origin);
+            return direct(text, start, headEnd, end, markers, Dependency.Kind.PATH, origin);
         }
         Requirement named;
         try {
@@ -101,7 +106,7 @@ public final class RequirementParser {
             if (!looksLikePath(head)) {
                 throw e;
             }
-            return direct(text, start, headEnd, end, markers, origin);
+            return direct(text, start, headEnd, end, markers, Dependency.Kind.PATH, origin);
         }
         if (markers.isEmpty()) {
             return named;
@@ -110,6 +115,38 @@ public final class RequirementParser {
         return new Requirement(new Dependency(d.name(), d.normalizedName(), d.specifier(), d.kind(), d.url(),
                 d.hashes(), d.index(), markers, d.extras(), false, origin.span(start, end), d.nameLocation()),
                 named.urlLocation(), named.specifierLocation());
+    }
+
+    /**
+     * Parses the value of pip's {@code -e}/{@code --editable} option: a local project directory
+     * (maybe with extras, {@code ./pkg[dev]}) or a VCS URL. pip also takes {@code git:},
+     * {@code hg:}, {@code svn:} and {@code bzr:} URLs here, reading them as {@code git+git:} and so
+     * on. The name comes from an {@code #egg=} fragment, else it is empty.
+     *
+     * @throws RequirementSyntaxException for anything else, such as an archive URL
+     */
+    public static Requirement parseEditable(String text, TextOrigin origin) throws RequirementSyntaxException {
+        int start = skipBlanks(text, 0, text.length());
+        int end = trimEnd(text, start, text.length());
+        if (start >= end) {
+            throw new RequirementSyntaxException("expected a project path or VCS URL after -e, found nothing",
+                    origin.span(start, start));
+        }
+        String body = text.substring(start, end);
+        Optional<String> scheme = DirectReferences.scheme(body);
+        Dependency.Kind kind;
+        if (scheme.isPresent() && EDITABLE_VCS.contains(scheme.get())) {
+            kind = Dependency.Kind.VCS;
+        } else if (DirectReferences.isPipUrl(body)) {
+            kind = DirectReferences.kindOf(body);
+            if (kind == Dependency.Kind.URL) {
+                throw new RequirementSyntaxException("'" + body + "' is not a valid editable requirement: it must be"
+                        + " a local project directory or a VCS URL (git+, hg+, svn+, bzr+)", origin.span(start, end));
+            }
+        } else {
+            kind = Dependency.Kind.PATH;
+        }
+        return direct(text, start, end, end, Optional.empty(), kind, origin);
     }
 
     /** Whether pip would take {@code text} for a path: it holds a path separator or starts with a dot. */
@@ -137,24 +174,25 @@ public final class RequirementParser {
         return Optional.of(text.substring(ms, end));
     }
 
-    /** A URL or path requirement spanning {@code [start, end)} whose reference is {@code [start, refEnd)}. */
+    /**
+     * A URL or path requirement spanning {@code [start, end)} whose reference is
+     * {@code [start, refEnd)}. Extras written after a path ({@code ./pkg[dev]}) are split off.
+     */
     private static Requirement direct(String text, int start, int refEnd, int end, Optional<String> markers,
-                                      TextOrigin origin) throws RequirementSyntaxException {
+                                      Dependency.Kind kind, TextOrigin origin) throws RequirementSyntaxException {
         String reference = text.substring(start, refEnd);
         Location refLocation = origin.span(start, refEnd);
         List<String> extras = List.of();
         String name = "";
         Location nameLocation = refLocation;
-        Dependency.Kind kind = DirectReferences.kindOf(reference);
         String url = reference;
-        if (!DirectReferences.isPipUrl(reference)) {
+        if (kind == Dependency.Kind.PATH && !DirectReferences.isPipUrl(reference)) {
             String bare = stripExtras(reference);
             if (bare.length() < reference.length()) {
                 extras = extrasList(reference.substring(bare.length() + 1, reference.length() - 1),
                         origin.span(start + bare.length(), refEnd));
                 url = bare;
             }
-            kind = Dependency.Kind.PATH;
         }
         Optional<String> egg = DirectReferences.eggFragment(reference);
         if (egg.isPresent()) {

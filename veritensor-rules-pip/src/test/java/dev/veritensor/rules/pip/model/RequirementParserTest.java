@@ -204,6 +204,27 @@ class RequirementParserTest {
         assertThat(named.kind()).isEqualTo(Dependency.Kind.REGISTRY);
     }
 
+    @Test
+    void editablesArePathsOrVcsUrls() throws Exception {
+        TextOrigin o = TextOrigin.at(PATH, 1, 4);
+        Dependency vcs = RequirementParser.parseEditable("git+https://h/o/r.git@v2#egg=r", o).dependency();
+        assertThat(vcs.kind()).isEqualTo(Dependency.Kind.VCS);
+        assertThat(vcs.name()).isEqualTo("r");
+        assertThat(RequirementParser.parseEditable("git://h/o/r.git", o).dependency().kind())
+                .isEqualTo(Dependency.Kind.VCS);
+        Dependency dir = RequirementParser.parseEditable(" ./src/app[cli] ", o).dependency();
+        assertThat(dir.kind()).isEqualTo(Dependency.Kind.PATH);
+        assertThat(dir.extras()).containsExactly("cli");
+        assertThat(dir.location()).isEqualTo(Location.ofLine(PATH, 1, 5, 19));
+        assertThat(RequirementParser.parseEditable("file:///srv/app", o).dependency().kind())
+                .isEqualTo(Dependency.Kind.PATH);
+        assertThat(RequirementParser.parseEditable("mypackage", o).dependency().kind()).isEqualTo(Dependency.Kind.PATH);
+        RequirementSyntaxException e = catchThrowableOfType(RequirementSyntaxException.class,
+                () -> RequirementParser.parseEditable("https://h/x-1.0.whl", o));
+        assertThat(e.getMessage()).contains("not a valid editable requirement");
+        assertThatThrownBy(() -> RequirementParser.parseEditable("  ", o)).isInstanceOf(RequirementSyntaxException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"pkg=1.0", "-r other.txt", "pkg ==", ";os_name=='x'", "pkg; bogus == 'x'"})
     void pipArgumentsStillRejectWhatPipRejects(String text) {
