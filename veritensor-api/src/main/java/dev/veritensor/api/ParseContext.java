@@ -22,8 +22,10 @@ public interface ParseContext {
     /**
      * Resolves {@code reference}, a path relative to {@code from}'s directory, to another source
      * of the same scan, and makes sure that source is scanned (once) by the calling parser as well
-     * as by any parser that accepts it. A reference that leaves the scan root, is absolute, is a
-     * URL or names no file is reported as a diagnostic at {@code at} and gives empty.
+     * as by any parser that accepts it (from a {@link ScriptParser}, only by the parsers that accept
+     * it). A reference that leaves the scan root, is absolute, is a URL or names no file is reported
+     * as a diagnostic at {@code at} and gives empty. An excluded file is returned for reading but
+     * not scanned.
      */
     Optional<Source> include(Source from, String reference, Location at);
 
