@@ -79,6 +79,33 @@ public final class TextOrigin {
         return new Location(path, startLine, startColumn, lines[ep], columns[ep] + end - offsets[ep]);
     }
 
+    /**
+     * The origin of the substring that starts at {@code offset} of this origin's string, so a
+     * parser can hand a part of its text to another parser and still get exact locations.
+     */
+    public TextOrigin from(int offset) {
+        if (fixed != null || offset == 0) {
+            return this;
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("negative offset " + offset);
+        }
+        int p = piece(offset);
+        int n = offsets.length - p;
+        int[] o = new int[n];
+        int[] l = new int[n];
+        int[] c = new int[n];
+        o[0] = 0;
+        l[0] = lines[p];
+        c[0] = columns[p] + offset - offsets[p];
+        for (int i = 1; i < n; i++) {
+            o[i] = offsets[p + i] - offset;
+            l[i] = lines[p + i];
+            c[i] = columns[p + i];
+        }
+        return new TextOrigin(path, o, l, c, null);
+    }
+
     private int piece(int offset) {
         int i = Arrays.binarySearch(offsets, offset);
         return i >= 0 ? i : -i - 2;

@@ -26,6 +26,15 @@ class TextOriginTest {
     }
 
     @Test
+    void fromShiftsIntoTheRightPiece() {
+        TextOrigin o = TextOrigin.builder("f").piece(0, 1, 1).piece(4, 2, 3).build();
+        assertThat(o.from(2).span(0, 1)).isEqualTo(Location.ofLine("f", 1, 3, 4));
+        assertThat(o.from(2).span(0, 4)).isEqualTo(new Location("f", 1, 3, 2, 5));
+        assertThat(o.from(5).span(0, 2)).isEqualTo(Location.ofLine("f", 2, 4, 6));
+        assertThat(TextOrigin.at("f", 3, 2).from(4).span(1, 2)).isEqualTo(Location.ofLine("f", 3, 7, 8));
+    }
+
+    @Test
     void withinGivesTheWholeLocation() {
         Location whole = Location.ofLine("ci.yml", 9, 5, 40);
         assertThat(TextOrigin.within(whole).span(3, 8)).isEqualTo(whole);
