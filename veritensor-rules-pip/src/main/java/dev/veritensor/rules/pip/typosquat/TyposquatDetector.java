@@ -250,7 +250,10 @@ public final class TyposquatDetector {
         return ok ? Optional.of(technique) : Optional.empty();
     }
 
-    /** Two edits count when letters are only added, only rearranged, or confined to the ending. */
+    /**
+     * Two edits count when letters are only added (targets of seven or more characters), or, for
+     * top-tier targets of eight or more, only rearranged or confined to the last three characters.
+     */
     private Technique twoEdits(String q, String qs, int id) {
         String ts = stripped[id];
         String t = names[id];
@@ -259,10 +262,13 @@ public final class TyposquatDetector {
         if (tier <= 1 && !extension && isSubsequence(ts, qs)) {
             return Technique.LETTERS_ADDED;
         }
-        if (tier == 0 && sortedLetters(qs).equals(sortedLetters(ts))) {
+        if (tier > 0 || ts.length() < 8) {
+            return null;
+        }
+        if (sortedLetters(qs).equals(sortedLetters(ts))) {
             return Technique.LETTERS_REARRANGED;
         }
-        if (tier == 0 && commonPrefix(qs, ts) >= ts.length() - 3) {
+        if (commonPrefix(qs, ts) >= ts.length() - 3) {
             return Technique.ENDING_CHANGED;
         }
         return null;
