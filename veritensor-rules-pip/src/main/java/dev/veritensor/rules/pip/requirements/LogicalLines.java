@@ -1,6 +1,7 @@
 package dev.veritensor.rules.pip.requirements;
 
 import dev.veritensor.api.SourceText;
+import dev.veritensor.rules.pip.model.PythonWhitespace;
 import dev.veritensor.rules.pip.model.TextOrigin;
 
 import java.util.ArrayList;
@@ -85,11 +86,11 @@ final class LogicalLines {
 
     private static void add(List<Line> out, String text, TextOrigin origin) {
         int end = commentStart(text);
-        while (end > 0 && isSpace(text.charAt(end - 1))) {
+        while (end > 0 && PythonWhitespace.isSpace(text.charAt(end - 1))) {
             end--;
         }
         int start = 0;
-        while (start < end && isSpace(text.charAt(start))) {
+        while (start < end && PythonWhitespace.isSpace(text.charAt(start))) {
             start++;
         }
         if (start < end) {
@@ -101,7 +102,7 @@ final class LogicalLines {
     static int commentStart(String text) {
         int i = text.indexOf('#');
         while (i >= 0) {
-            if (i == 0 || isSpace(text.charAt(i - 1))) {
+            if (i == 0 || PythonWhitespace.isSpace(text.charAt(i - 1))) {
                 return i;
             }
             i = text.indexOf('#', i + 1);
@@ -111,14 +112,9 @@ final class LogicalLines {
 
     private static boolean isCommentLine(String line) {
         int i = 0;
-        while (i < line.length() && isSpace(line.charAt(i))) {
+        while (i < line.length() && PythonWhitespace.isSpace(line.charAt(i))) {
             i++;
         }
         return i < line.length() && line.charAt(i) == '#';
-    }
-
-    /** Whitespace as Python's {@code str.strip()} and {@code \s} see it. */
-    static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }

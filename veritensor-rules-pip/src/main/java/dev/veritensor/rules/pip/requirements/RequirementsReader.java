@@ -6,6 +6,7 @@ import dev.veritensor.api.IndexSetting;
 import dev.veritensor.api.Location;
 import dev.veritensor.api.SourceText;
 import dev.veritensor.rules.pip.model.DirectReferences;
+import dev.veritensor.rules.pip.model.PythonWhitespace;
 import dev.veritensor.rules.pip.model.Requirement;
 import dev.veritensor.rules.pip.model.RequirementParser;
 import dev.veritensor.rules.pip.model.RequirementSyntaxException;
@@ -88,7 +89,7 @@ final class RequirementsReader {
             return;
         }
         int argsEnd = optionsStart;
-        while (argsEnd > line.start() && LogicalLines.isSpace(text.charAt(argsEnd - 1))) {
+        while (argsEnd > line.start() && PythonWhitespace.isSpace(text.charAt(argsEnd - 1))) {
             argsEnd--;
         }
         Location whole = origin.span(line.start(), line.end());
