@@ -1,0 +1,157 @@
+package dev.veritensor.rules.artifacts.parse;
+
+import dev.veritensor.api.Document;
+import dev.veritensor.api.DocumentParseException;
+import dev.veritensor.api.DocumentParser;
+import dev.veritensor.api.ParseContext;
+import dev.veritensor.api.Source;
+import dev.veritensor.rules.artifacts.io.Compression;
+import dev.veritensor.rules.artifacts.model.ContainerAnomaly;
+import dev.veritensor.rules.artifacts.model.ContainerDocument;
+import dev.veritensor.rules.artifacts.model.ContainerFormat;
+import dev.veritensor.rules.artifacts.model.PickleDocument;
+import dev.veritensor.rules.artifacts.pickle.PickleStreamReader;
+import dev.veritensor.rules.artifacts.tar.TarReader;
+import dev.veritensor.rules.artifacts.zip.ZipArchive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Recognises ML artifacts by their bytes, whatever their names — raw pickles (protocols 0 to 5),
+ * legacy and zip PyTorch checkpoints, joblib files, gzip/bzip2/xz/lzma/lz4/zlib-compressed
+ * pickles, NumPy {@code .npy}/{@code .npz}, Keras {@code .keras} zips, safetensors and the
+ * oldest tar PyTorch format — and reads them into documents without loading them. A file whose
+ * name promises a format that cannot run code ({@code .safetensors}, {@code .npy}, …) but whose
+ * bytes are a pickle carries an anomaly saying so.
+ */
+public final class ArtifactParser implements DocumentParser {
+
+    /** Bytes read to recognise a format. */
+    static final int HEAD = 16 * 1024;
+
+    private static final Map<String, String> SAFE_EXTENSIONS = Map.of(
+            "safetensors", "safetensors", "npy", "NumPy array", "npz", "NumPy archive", "keras", "Keras",
+            "h5", "HDF5", "hdf5", "HDF5", "onnx", "ONNX", "gguf", "GGUF", "tflite", "TensorFlow Lite",
+            "msgpack", "msgpack");
+
+    /** What the first bytes of a source are. */
+    enum Kind { PICKLE, ZIP, COMPRESSED, NUMPY, SAFETENSORS, TORCH_TAR }
+
+    @Override
+    public String id() {
+        return "artifact/model-file";
+    }
+
+    @Override
+    public boolean accepts(Source source) throws IOException {
+        return source.size() > 0 && kind(source.head(HEAD), source.size()).isPresent();
+    }
+
+    static Optional<Kind> kind(byte[] head, long size) throws IOException {
+        if (ZipArchive.hasZipMagic(head)) {
+            return Optional.of(Kind.ZIP);
+        }
+        if (NpyHeader.hasMagic(head)) {
+            return Optional.of(Kind.NUMPY);
+        }
+        if (SafetensorsReader.looksLikeSafetensors(head)) {
+            return Optional.of(Kind.SAFETENSORS);
+        }
+        if (TarReader.firstName(head).filter(LegacyTorchTar.MEMBERS::contains).isPresent()) {
+            return Optional.of(Kind.TORCH_TAR);
+        }
+        if (PickleStreamReader.looksLikePickle(head, size)) {
+            return Optional.of(Kind.PICKLE);
+        }
+        Optional<Compression> compression = Compression.detect(head);
+        if (compression.isPresent()) {
+            byte[] inner = compression.get().decompressHead(head, HEAD);
+            if (inner.length > 0 && PickleStreamReader.looksLikePickle(inner, Long.MAX_VALUE)) {
+                return Optional.of(Kind.COMPRESSED);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Document> parse(Source source, ParseContext context) throws DocumentParseException, IOException {
+        byte[] head = source.head(HEAD);
+        Optional<Kind> kind = kind(head, source.size());
+        if (kind.isEmpty()) {
+            return List.of();
+        }
+        List<Document> documents = switch (kind.get()) {
+            case ZIP -> ZipArtifacts.read(source, context);
+            case NUMPY -> numpy(source, context);
+            case SAFETENSORS -> List.of(SafetensorsReader.read(source, context));
+            case TORCH_TAR -> LegacyTorchTar.read(source);
+            case PICKLE -> pickle(source, head);
+            case COMPRESSED -> compressed(source, head);
+        };
+        return withNameCheck(source, documents);
+    }
+
+    private static List<Document> pickle(Source source, byte[] head) throws IOException {
+        try (InputStream in = source.openStream()) {
+            PickleStreams.Scan scan = PickleStreams.read(in, head, ContainerFormat.PICKLE);
+            return List.of(new ContainerDocument(source, scan.format(), scan.anomalies()),
+                    new PickleDocument(source, scan.format(), Optional.empty(), 0, scan.trace()));
+        }
+    }
+
+    private static List<Document> compressed(Source source, byte[] head) throws IOException {
+        Compression compression = Compression.detect(head).orElseThrow();
+        byte[] inner = compression.decompressHead(head, HEAD);
+        try (InputStream raw = source.openStream(); InputStream in = compression.open(raw)) {
+            PickleStreams.Scan scan;
+            try {
+                scan = PickleStreams.read(in, inner, ContainerFormat.COMPRESSED_PICKLE);
+            } catch (IOException e) {
+                return List.of(new ContainerDocument(source, ContainerFormat.COMPRESSED_PICKLE,
+                        List.of(new ContainerAnomaly(Optional.empty(), 0, "the " + compression.id()
+                                + " stream is corrupt: " + e.getMessage()))));
+            }
+            return List.of(new ContainerDocument(source, ContainerFormat.COMPRESSED_PICKLE, scan.anomalies()),
+                    new PickleDocument(source, ContainerFormat.COMPRESSED_PICKLE,
+                            Optional.of("(" + compression.id() + " content)"), 0, scan.trace()));
+        }
+    }
+
+    private static List<Document> numpy(Source source, ParseContext context) throws IOException {
+        try (InputStream in = source.openStream()) {
+            List<Document> docs = new ArrayList<>(NumpyArrays.read(source, Optional.empty(), in, context));
+            docs.add(0, new ContainerDocument(source, ContainerFormat.NUMPY, List.of()));
+            return docs;
+        }
+    }
+
+    /** Adds an anomaly when the file's extension names a format that cannot run code but its bytes can. */
+    private static List<Document> withNameCheck(Source source, List<Document> documents) {
+        String name = source.fileName();
+        int dot = name.lastIndexOf('.');
+        String promised = dot < 0 ? null : SAFE_EXTENSIONS.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        boolean pickles = documents.stream().anyMatch(d -> d instanceof PickleDocument p
+                && p.container() != ContainerFormat.NUMPY && p.container() != ContainerFormat.NUMPY_ZIP);
+        if (promised == null || !pickles) {
+            return documents;
+        }
+        List<Document> out = new ArrayList<>();
+        for (Document d : documents) {
+            if (d instanceof ContainerDocument c) {
+                List<ContainerAnomaly> anomalies = new ArrayList<>(c.anomalies());
+                anomalies.add(0, new ContainerAnomaly(Optional.empty(), 0, "the name promises a " + promised
+                        + " file, but the bytes are a " + c.format().id() + " that runs pickled code when loaded"));
+                out.add(new ContainerDocument(source, c.format(), anomalies));
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+}
