@@ -47,6 +47,7 @@ public final class TyposquatDetector {
     public static final int SECOND_TIER = 1000;
 
     private static final int MIN_EDIT_LENGTH = 5;
+    private static final int[] NO_IDS = new int[0];
     private static final Pattern TRAILING_VERSION = Pattern.compile("(.*?)-?(\\d+)");
     private static final List<String> PYTHON_PREFIXES =
             List.of("python3-", "python-", "py3-", "py-", "python3", "python", "py");
@@ -144,7 +145,7 @@ public final class TyposquatDetector {
      * popular itself). {@code name} may be written in any spelling; it is PEP 503 normalized first.
      */
     public Optional<SquatMatch> check(String name) {
-        String q = Dependency.normalize(name);
+        String q = isNormalized(name) ? name : Dependency.normalize(name);
         if (q.isEmpty() || idByName.containsKey(q)) {
             return Optional.empty();
         }
@@ -164,7 +165,7 @@ public final class TyposquatDetector {
             return edited;
         }
         if (qs.length() >= 6) {
-            for (int other : idsByLetters.getOrDefault(sortedLetters(qs), new int[0])) {
+            for (int other : idsByLetters.getOrDefault(sortedLetters(qs), NO_IDS)) {
                 if (tiers[other] <= 1 && !stripped[other].equals(qs) && stripped[other].charAt(0) == qs.charAt(0)) {
                     return match(other, Technique.LETTERS_REARRANGED);
                 }
@@ -281,7 +282,7 @@ public final class TyposquatDetector {
      */
     private Optional<SquatMatch> byVersionDigits(String q) {
         Matcher m = TRAILING_VERSION.matcher(q);
-        if (m.matches()) {
+        if (Character.isDigit(lastChar(q)) && m.matches()) {
             Integer id = idByName.get(m.group(1));
             if (id != null && tiers[id] == 0 && m.group(1).length() >= 4
                     && !versionedFamilies.contains(m.group(1)) && !Character.isDigit(lastChar(m.group(1)))) {
@@ -290,6 +291,21 @@ public final class TyposquatDetector {
         }
         Integer id = idByUnversioned.get(q);
         return id == null ? Optional.empty() : match(id, Technique.VERSION_DIGITS);
+    }
+
+    /** Whether {@code name} is already PEP 503 normalized (lower case, single inner dashes), sparing the regex. */
+    private static boolean isNormalized(String name) {
+        if (name.isEmpty() || name.charAt(0) == '-' || name.charAt(name.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && name.charAt(i - 1) != '-');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<SquatMatch> match(int id, Technique technique) {
