@@ -1,0 +1,58 @@
+package dev.veritensor.rules.pip.rules;
+
+import dev.veritensor.api.DeclaresDependencies;
+import dev.veritensor.api.Dependency;
+import dev.veritensor.api.Redaction;
+import dev.veritensor.api.Rule;
+import dev.veritensor.api.RuleContext;
+import dev.veritensor.api.RuleInfo;
+import dev.veritensor.api.Severity;
+import dev.veritensor.rules.pip.model.DirectReferences;
+
+/**
+ * {@code pip/unpinned-direct-reference}: a dependency taken from a URL whose content can change
+ * under the same text — a VCS URL that names no immutable revision (a branch, a tag, a short id or
+ * nothing; see {@link DirectReferences#pinsImmutableRevision}), or an archive URL with no hash (in
+ * its fragment, {@code #sha256=…}, or as {@code --hash} on its line). Local paths are not
+ * reported: they are part of the checkout.
+ */
+public final class UnpinnedDirectReferenceRule implements Rule<DeclaresDependencies> {
+
+    static final RuleInfo INFO = RuleInfo.builder("pip/unpinned-direct-reference")
+            .title("Direct URL dependency not pinned to immutable content")
+            .severity(Severity.MEDIUM)
+            .description("A VCS dependency on a branch or tag installs whatever commit the name points to at"
+                    + " install time, and an archive URL without a hash installs whatever file the server returns."
+                    + " Whoever controls the repository or the server can change the installed code without any"
+                    + " change in this project.")
+            .remediation("Pin VCS dependencies to a full commit id (git+https://host/org/repo.git@<40-hex-sha>)"
+                    + " and give archive URLs a hash (#sha256=<digest> or --hash=sha256:<digest>).")
+            .tags("security", "supply-chain", "integrity", "CWE-494", "CWE-829")
+            .build();
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Class<DeclaresDependencies> documentType() {
+        return DeclaresDependencies.class;
+    }
+
+    @Override
+    public void check(DeclaresDependencies document, RuleContext context) {
+        for (Dependency d : document.dependencies()) {
+            String url = d.url().orElse("");
+            if (d.kind() == Dependency.Kind.VCS && !DirectReferences.pinsImmutableRevision(url)) {
+                String revision = DirectReferences.vcsRevision(url).map(r -> "'" + r + "', which can move")
+                        .orElse("no revision, so the default branch");
+                context.report(d.location(), "VCS dependency '" + Redaction.mask(url) + "' names " + revision
+                        + "; pin it to a full commit id");
+            } else if (d.kind() == Dependency.Kind.URL && d.hashes().isEmpty()) {
+                context.report(d.location(), "archive URL '" + Redaction.mask(url) + "' has no hash; the file"
+                        + " behind it can change: add #sha256=… or --hash");
+            }
+        }
+    }
+}
