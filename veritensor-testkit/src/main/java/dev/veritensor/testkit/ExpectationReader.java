@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>{@code # expect: rule-id[, rule-id…]} — findings starting on this line (an id twice means
- *       two findings);</li>
+ *       two findings); nothing but ids may follow the marker, except another {@code #} comment;</li>
  *   <li>{@code # expect-next-line: rule-id…} — findings starting on the next line, for lines that
  *       cannot carry a trailing comment;</li>
  *   <li>{@code # expect-diagnostic: code…} and {@code # expect-diagnostic-next-line: code…} — the
@@ -32,8 +32,10 @@ public final class ExpectationReader {
     /** Suffix of sidecar expectation files. */
     public static final String SIDECAR = ".expect";
 
-    private static final Pattern MARK = Pattern.compile("#\\s*expect(-diagnostic)?(-next-line)?:\\s*(.*)$");
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?");
+    private static final String ID = "[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?";
+    /** The marker, then only a comma-separated list of ids (text such as prose mentioning the syntax is not one). */
+    private static final Pattern MARK = Pattern.compile(
+            "#\\s*expect(-diagnostic)?(-next-line)?:\\s*(" + ID + "(?:\\s*,\\s*" + ID + ")*)\\s*(?:#.*)?$");
     private static final Pattern SIDECAR_LINE = Pattern.compile("\\s*(\\d+)\\s*:\\s*(diagnostic\\s+)?(\\S+)\\s*");
 
     private ExpectationReader() {
@@ -87,14 +89,8 @@ public final class ExpectationReader {
             }
             boolean diagnostic = m.group(1) != null;
             int line = i + 1 + (m.group(2) != null ? 1 : 0);
-            Matcher ids = ID.matcher(m.group(3));
-            int count = 0;
-            while (ids.find()) {
-                out.add(new Expectation(rel, line, ids.group(), diagnostic));
-                count++;
-            }
-            if (count == 0) {
-                throw new IllegalArgumentException(rel + ":" + (i + 1) + ": expectation names no rule id or code");
+            for (String id : m.group(3).split(",")) {
+                out.add(new Expectation(rel, line, id.trim(), diagnostic));
             }
         }
         return out;

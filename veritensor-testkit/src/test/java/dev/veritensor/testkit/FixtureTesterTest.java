@@ -134,6 +134,12 @@ class FixtureTesterTest {
     }
 
     @Test
+    void proseMentioningTheSyntaxIsNotAnExpectation() throws IOException {
+        write("notes.todo", "fine: write `# expect: rule-id` comments next to findings\n");
+        assertThatCode(() -> tester.assertFixtures(dir)).doesNotThrowAnyException();
+    }
+
+    @Test
     void sidecarsCarryExpectationsForFilesWithoutComments() throws IOException {
         write("c.todo", "x\nTODO\n");
         write("c.todo.expect", "# line: rule\n2: todo/open-item\n");
