@@ -91,17 +91,39 @@ public final class ArtifactParser implements DocumentParser {
             case NUMPY -> numpy(source, context);
             case SAFETENSORS -> List.of(SafetensorsReader.read(source, context));
             case TORCH_TAR -> LegacyTorchTar.read(source);
-            case PICKLE -> pickle(source, head);
+            case PICKLE -> pickle(source, head, context);
             case COMPRESSED -> compressed(source, head);
         };
         return withNameCheck(source, documents);
     }
 
-    private static List<Document> pickle(Source source, byte[] head) throws IOException {
+    private static List<Document> pickle(Source source, byte[] head, ParseContext context)
+            throws IOException, DocumentParseException {
+        PickleStreams.Scan scan;
         try (InputStream in = source.openStream()) {
-            PickleStreams.Scan scan = PickleStreams.read(in, head, ContainerFormat.PICKLE);
-            return List.of(new ContainerDocument(source, scan.format(), scan.anomalies()),
-                    new PickleDocument(source, scan.format(), Optional.empty(), 0, scan.trace()));
+            scan = PickleStreams.read(in, head, ContainerFormat.PICKLE);
+        }
+        List<ContainerAnomaly> anomalies = new ArrayList<>(scan.anomalies());
+        List<Document> zipped = List.of();
+        if (scan.trace().trailingData().isPresent() && isZip(source)) {
+            anomalies.add(new ContainerAnomaly(Optional.empty(), scan.trace().trailingData().get(),
+                    "the bytes after the pickle form a zip archive: pickle readers and zip readers (Keras,"
+                            + " NumPy, zipfile) load different content from this file"));
+            zipped = ZipArtifacts.read(source, context);
+        }
+        List<Document> out = new ArrayList<>();
+        out.add(new ContainerDocument(source, scan.format(), anomalies));
+        out.add(new PickleDocument(source, scan.format(), Optional.empty(), 0, scan.trace()));
+        out.addAll(zipped);
+        return out;
+    }
+
+    private static boolean isZip(Source source) throws IOException {
+        try {
+            ZipArchive.open(new SourceInput(source), ZipArtifacts.MAX_ENTRIES);
+            return true;
+        } catch (dev.veritensor.rules.artifacts.zip.ZipFormatException e) {
+            return false;
         }
     }
 
