@@ -156,7 +156,9 @@ final class MarkerSyntax {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
+    /** An error spanning {@code [from, to)}, kept within the marker's text. */
     private RequirementSyntaxException error(String message, int from, int to) {
-        return new RequirementSyntaxException(message, origin.span(from, Math.max(from, to)));
+        int f = Math.min(from, end);
+        return new RequirementSyntaxException(message, origin.span(f, Math.min(Math.max(f, to), end)));
     }
 }

@@ -197,7 +197,9 @@ public final class RequirementParser {
         Optional<String> egg = DirectReferences.eggFragment(reference);
         if (egg.isPresent()) {
             String eggValue = egg.get();
-            int eggAt = reference.indexOf("egg=" + eggValue) + "egg=".length();
+            int hashEgg = reference.indexOf("#egg=" + eggValue);
+            int ampEgg = reference.indexOf("&egg=" + eggValue);
+            int eggAt = (hashEgg < 0 ? ampEgg : ampEgg < 0 ? hashEgg : Math.min(hashEgg, ampEgg)) + "#egg=".length();
             String bare = stripExtras(eggValue);
             if (bare.length() < eggValue.length()) {
                 extras = extrasList(eggValue.substring(bare.length() + 1, eggValue.length() - 1),
@@ -523,8 +525,10 @@ public final class RequirementParser {
             }
         }
 
+        /** An error spanning {@code [from, to)}, kept within the requirement's text. */
         private RequirementSyntaxException error(String message, int from, int to) {
-            return new RequirementSyntaxException(message, origin.span(from, Math.max(from, to)));
+            int f = Math.min(from, end);
+            return new RequirementSyntaxException(message, origin.span(f, Math.min(Math.max(f, to), end)));
         }
     }
 }

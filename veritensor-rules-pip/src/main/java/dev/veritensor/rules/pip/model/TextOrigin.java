@@ -21,13 +21,16 @@ public final class TextOrigin {
     private final int[] lines;
     private final int[] columns;
     private final Location fixed;
+    /** Offset of this origin's string within the string the pieces describe. */
+    private final int shift;
 
-    private TextOrigin(String path, int[] offsets, int[] lines, int[] columns, Location fixed) {
+    private TextOrigin(String path, int[] offsets, int[] lines, int[] columns, Location fixed, int shift) {
         this.path = path;
         this.offsets = offsets;
         this.lines = lines;
         this.columns = columns;
         this.fixed = fixed;
+        this.shift = shift;
     }
 
     /** A string whose first character is at 1-based {@code line} and {@code column} of {@code path}. */
@@ -36,7 +39,7 @@ public final class TextOrigin {
         if (line < 1 || column < 1) {
             throw new IllegalArgumentException("line and column are 1-based: " + line + ":" + column);
         }
-        return new TextOrigin(path, new int[] {0}, new int[] {line}, new int[] {column}, null);
+        return new TextOrigin(path, new int[] {0}, new int[] {line}, new int[] {column}, null, 0);
     }
 
     /**
@@ -45,7 +48,7 @@ public final class TextOrigin {
      */
     public static TextOrigin within(Location location) {
         Objects.requireNonNull(location, "location");
-        return new TextOrigin(location.path(), null, null, null, location);
+        return new TextOrigin(location.path(), null, null, null, location, 0);
     }
 
     /** Starts an origin made of pieces, for text joined from several places of a file. */
@@ -69,6 +72,10 @@ public final class TextOrigin {
         if (start < 0 || end < start) {
             throw new IllegalArgumentException("bad range [" + start + ", " + end + ")");
         }
+        return absolute(start + shift, end + shift);
+    }
+
+    private Location absolute(int start, int end) {
         int sp = piece(start);
         int startLine = lines[sp];
         int startColumn = columns[sp] + start - offsets[sp];
@@ -84,26 +91,13 @@ public final class TextOrigin {
      * parser can hand a part of its text to another parser and still get exact locations.
      */
     public TextOrigin from(int offset) {
-        if (fixed != null || offset == 0) {
-            return this;
-        }
         if (offset < 0) {
             throw new IllegalArgumentException("negative offset " + offset);
         }
-        int p = piece(offset);
-        int n = offsets.length - p;
-        int[] o = new int[n];
-        int[] l = new int[n];
-        int[] c = new int[n];
-        o[0] = 0;
-        l[0] = lines[p];
-        c[0] = columns[p] + offset - offsets[p];
-        for (int i = 1; i < n; i++) {
-            o[i] = offsets[p + i] - offset;
-            l[i] = lines[p + i];
-            c[i] = columns[p + i];
+        if (fixed != null || offset == 0) {
+            return this;
         }
-        return new TextOrigin(path, o, l, c, null);
+        return new TextOrigin(path, offsets, lines, columns, null, shift + offset);
     }
 
     private int piece(int offset) {
@@ -153,7 +147,7 @@ public final class TextOrigin {
                 throw new IllegalStateException("no piece");
             }
             return new TextOrigin(path, Arrays.copyOf(offsets, size), Arrays.copyOf(lines, size),
-                    Arrays.copyOf(columns, size), null);
+                    Arrays.copyOf(columns, size), null, 0);
         }
     }
 }
