@@ -233,8 +233,13 @@ public final class ZipArchive {
                     stream.skipNBytes(gap);
                     pos = at;
                 }
-                long dataEnd = readMember(e, stream, at, visitor, maxExpanded);
-                pos = dataEnd;
+                try {
+                    pos = readMember(e, stream, at, visitor, maxExpanded);
+                } catch (java.io.EOFException ex) {
+                    anomaly(e, at, "the member ends before the data its headers announce");
+                    stream.close();
+                    stream = null;
+                }
                 previousSlack = (e.flags() & ZipEntryInfo.FLAG_DATA_DESCRIPTOR) != 0 ? 24 : 0;
             }
         } finally {
