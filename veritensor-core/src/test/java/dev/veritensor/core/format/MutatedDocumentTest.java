@@ -1,5 +1,6 @@
 package dev.veritensor.core.format;
 
+import dev.veritensor.core.Limits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,10 +49,12 @@ class MutatedDocumentTest {
         try (InputStream in = getClass().getResourceAsStream("FormatFuzzTestInputs/" + format + "/" + file)) {
             seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        assertThat(seed).isNotBlank();
+        CoreFormats formats = new CoreFormats(Limits.DEFAULTS, warning -> { });
         FormatFuzzTest.Parser parser = switch (format) {
-            case "toml" -> text -> List.of(new CoreFormats(dev.veritensor.core.Limits.DEFAULTS, w -> { }).toml(text));
-            case "yaml" -> new CoreFormats(dev.veritensor.core.Limits.DEFAULTS, w -> { })::yaml;
-            default -> text -> List.of(new CoreFormats(dev.veritensor.core.Limits.DEFAULTS, w -> { }).json(text));
+            case "toml" -> text -> List.of(formats.toml(text));
+            case "yaml" -> formats::yaml;
+            default -> text -> List.of(formats.json(text));
         };
         Random random = new Random(file.hashCode());
         for (int i = 0; i < MUTANTS_PER_DOCUMENT; i++) {
@@ -62,7 +65,6 @@ class MutatedDocumentTest {
                 throw new AssertionError("mutant " + i + ":\n" + mutant, e);
             }
         }
-        assertThat(seed).isNotEmpty();
     }
 
     private static String mutate(String seed, Random random) {
