@@ -23,10 +23,10 @@ public final class PipConfDocument implements NamesIndexOptions {
     private final Map<IndexSetting, Location> keys;
     private final Optional<Location> requireHashes;
 
-    PipConfDocument(Source source, List<IndexSetting> indexSettings, Map<IndexSetting, Location> keys,
-                    Optional<Location> requireHashes) {
+    /** A document; {@code keys} maps each index setting, in source order, to the key that set it. */
+    PipConfDocument(Source source, Map<IndexSetting, Location> keys, Optional<Location> requireHashes) {
         this.source = Objects.requireNonNull(source, "source");
-        this.indexSettings = List.copyOf(indexSettings);
+        this.indexSettings = List.copyOf(keys.keySet());
         this.keys = Map.copyOf(keys);
         this.requireHashes = Objects.requireNonNull(requireHashes, "requireHashes");
     }

@@ -10,7 +10,6 @@ import dev.veritensor.api.ParseContext;
 import dev.veritensor.api.Source;
 import dev.veritensor.rules.pip.model.PythonWhitespace;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +89,7 @@ public final class PipConfParser implements DocumentParser {
                 }
             }
         }
-        return List.of(new PipConfDocument(source, new ArrayList<>(keys.keySet()), keys,
-                Optional.ofNullable(requireHashes)));
+        return List.of(new PipConfDocument(source, keys, Optional.ofNullable(requireHashes)));
     }
 
     /** The option a key names, as pip normalizes it: lower case, {@code _} as {@code -}, no leading {@code --}. */

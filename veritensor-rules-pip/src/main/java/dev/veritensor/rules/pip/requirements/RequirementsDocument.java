@@ -43,14 +43,15 @@ public final class RequirementsDocument implements GradesFloatingVersions, Names
     private final List<FileReference> references;
     private final Optional<Location> requireHashes;
 
+    /** A document; {@code indexOptions} maps each index setting, in source order, to where its option is named. */
     RequirementsDocument(Source source, Role role, List<RequirementLine> requirements,
-                         Map<IndexSetting, Location> indexOptions, List<IndexSetting> indexSettings,
-                         List<FileReference> references, Optional<Location> requireHashes) {
+                         Map<IndexSetting, Location> indexOptions, List<FileReference> references,
+                         Optional<Location> requireHashes) {
         this.source = Objects.requireNonNull(source, "source");
         this.role = Objects.requireNonNull(role, "role");
         this.requirements = List.copyOf(requirements);
         this.dependencies = this.requirements.stream().map(RequirementLine::dependency).toList();
-        this.indexSettings = List.copyOf(indexSettings);
+        this.indexSettings = List.copyOf(indexOptions.keySet());
         this.optionNames = Map.copyOf(indexOptions);
         this.references = List.copyOf(references);
         this.requireHashes = Objects.requireNonNull(requireHashes, "requireHashes");

@@ -4,8 +4,6 @@ import dev.veritensor.api.Dependency;
 import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
 import dev.veritensor.api.DocumentParser;
-import dev.veritensor.api.IndexSetting;
-import dev.veritensor.api.Location;
 import dev.veritensor.api.ParseContext;
 import dev.veritensor.api.Source;
 import dev.veritensor.api.SourceText;
@@ -13,7 +11,6 @@ import dev.veritensor.api.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,9 +79,8 @@ public final class RequirementsFileParser implements DocumentParser {
             lines.add(pinned ? new RequirementLine(d.withPinnedElsewhere(true), line.editable(), line.urlLocation())
                     : line);
         }
-        Map<IndexSetting, Location> options = contents.indexOptions();
-        return List.of(new RequirementsDocument(source, role(source), lines, options, List.copyOf(options.keySet()),
-                references, contents.requireHashes()));
+        return List.of(new RequirementsDocument(source, role(source), lines, contents.indexOptions(), references,
+                contents.requireHashes()));
     }
 
     private static RequirementsDocument.Role role(Source source) {
