@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A node of a parsed GitHub Actions expression (the text between {@code ${{} and {@code }}}).
  * Every node knows the half-open range {@code [start, end)} of its text within the expression
- * source it was parsed from.
+ * source it was parsed from; the span of a parenthesized node includes its parentheses.
  */
 public sealed interface Expr {
 

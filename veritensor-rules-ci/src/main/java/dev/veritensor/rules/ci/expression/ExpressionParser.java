@@ -196,7 +196,7 @@ public final class ExpressionParser {
             Expr inner = or();
             leave();
             expect(')');
-            return inner;
+            return spanning(inner, start, pos);
         }
         if (c == '\'') {
             return string();
@@ -230,6 +230,27 @@ public final class ExpressionParser {
             return new Expr.ContextName(name, start, pos);
         }
         throw new ExpressionSyntaxException("unexpected '" + c + "'", pos);
+    }
+
+    /** The node with its span widened to {@code [start, end)}, the parentheses around it. */
+    private static Expr spanning(Expr e, int start, int end) {
+        if (e instanceof Expr.Literal l) {
+            return new Expr.Literal(l.kind(), l.value(), start, end);
+        } else if (e instanceof Expr.ContextName c) {
+            return new Expr.ContextName(c.name(), start, end);
+        } else if (e instanceof Expr.Property p) {
+            return new Expr.Property(p.target(), p.name(), start, end);
+        } else if (e instanceof Expr.Index i) {
+            return new Expr.Index(i.target(), i.index(), start, end);
+        } else if (e instanceof Expr.Wildcard w) {
+            return new Expr.Wildcard(w.target(), start, end);
+        } else if (e instanceof Expr.Call c) {
+            return new Expr.Call(c.function(), c.arguments(), start, end);
+        } else if (e instanceof Expr.Not n) {
+            return new Expr.Not(n.operand(), start, end);
+        }
+        Expr.Binary b = (Expr.Binary) e;
+        return new Expr.Binary(b.operator(), b.left(), b.right(), start, end);
     }
 
     private Expr call(String name, int start) throws ExpressionSyntaxException {

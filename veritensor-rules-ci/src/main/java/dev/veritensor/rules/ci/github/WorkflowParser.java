@@ -65,7 +65,9 @@ public final class WorkflowParser implements DocumentParser {
                     for (Step s : j.steps()) {
                         s.run().flatMap(RunScript::script).ifPresent(scripts::add);
                     }
-                    scripted.add(new ScriptedJob(j.id(), j.idLocation(), scripts));
+                    if (!scripts.isEmpty()) {
+                        scripted.add(new ScriptedJob(j.id(), j.idLocation(), scripts));
+                    }
                 }
             }
         });

@@ -30,7 +30,7 @@ import java.util.Set;
  * are relative to the repository root, which is taken to be the scan root; wildcard and
  * variable paths are not followed. Jobs inherit {@code before_script}/{@code after_script} from
  * {@code default:} (or the deprecated top-level keys) unless they set their own or switch
- * inheritance off.
+ * inheritance off; hidden {@code .template} jobs, which only other jobs extend, do not.
  */
 public final class GitLabCiParser implements DocumentParser {
 
@@ -108,6 +108,7 @@ public final class GitLabCiParser implements DocumentParser {
         private GitLabJob job(MapNode.Entry entry, MapNode job, MapNode root, Optional<MapNode> defaults,
                               List<ConfiguredValue> globalVariables) {
             images(job);
+            boolean hidden = entry.name().startsWith(".");
             List<ConfiguredValue> jobVariables = variables(job);
             List<Script.EnvVar> env = new ArrayList<>();
             for (ConfiguredValue v : globalVariables) {
@@ -119,13 +120,12 @@ public final class GitLabCiParser implements DocumentParser {
             List<ParsedScript> scripts = new ArrayList<>();
             for (String key : SCRIPT_KEYS) {
                 Optional<Node> value = job.get(key);
-                if (value.isEmpty() && !key.equals("script") && inheritsDefault(job, key)) {
+                if (value.isEmpty() && !key.equals("script") && !hidden && inheritsDefault(job, key)) {
                     value = defaults.flatMap(d -> d.get(key)).or(() -> root.get(key));
                 }
                 value.flatMap(v -> script(key, v, env)).ifPresent(scripts::add);
             }
-            return new GitLabJob(entry.name(), entry.key().location(), entry.name().startsWith("."), jobVariables,
-                    scripts);
+            return new GitLabJob(entry.name(), entry.key().location(), hidden, jobVariables, scripts);
         }
 
         /** Whether the job inherits {@code key} from {@code default:} ({@code inherit: default:}). */

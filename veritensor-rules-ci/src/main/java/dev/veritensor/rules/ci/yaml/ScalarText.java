@@ -92,14 +92,14 @@ public final class ScalarText {
 
     /**
      * The value's lines as script lines mapped into the file. A value ending in a line break
-     * does not get an empty last line. A line is verbatim when its characters stand
+     * does not get an empty last line; an empty value has no lines. A line is verbatim when its characters stand
      * consecutively on one file line.
      */
     public List<Script.Line> lines() {
         List<Script.Line> out = new ArrayList<>();
         int n = value.length();
         int lineStart = 0;
-        while (lineStart < n || (lineStart == 0 && n == 0)) {
+        while (lineStart < n) {
             int nl = value.indexOf('\n', lineStart);
             int lineEnd = nl < 0 ? n : nl;
             out.add(line(lineStart, lineEnd));
@@ -163,6 +163,10 @@ public final class ScalarText {
                 }
                 start = text.lineStart(loc.startLine() + 1);
                 end = Math.max(end, start);
+                // the location ends at the last non-blank character; kept trailing blank lines follow
+                while (end < content.length() && isBlank(content.charAt(end))) {
+                    end++;
+                }
                 return raw(content, start, end);
             }
             case DOUBLE_QUOTED -> {
@@ -311,8 +315,9 @@ public final class ScalarText {
 
     /**
      * Aligns a run of blanks and line breaks of the value with one of the source: the value's
-     * line breaks with the source's last ones, each following segment from its end (indentation
-     * is what YAML strips), the segment before the first break from its start.
+     * line breaks with the source's last ones (its first ones at the end of the value, where
+     * chomping drops breaks), each following segment from its end (indentation is what YAML
+     * strips), the segment before the first break from its start.
      */
     private static void alignBlankRuns(String v, int va, int vb, Decoded s, int sa, int sb, int[] offsets) {
         List<Integer> vBreaks = new ArrayList<>();
@@ -334,8 +339,10 @@ public final class ScalarText {
             return;
         }
         int pairs = Math.min(vBreaks.size(), sBreaks.size());
-        int vFirst = vBreaks.size() - pairs;
-        int sFirst = sBreaks.size() - pairs;
+        // folding drops the first of several breaks, chomping drops the last ones at the value's end
+        boolean atEnd = vb == v.length();
+        int vFirst = atEnd ? 0 : vBreaks.size() - pairs;
+        int sFirst = atEnd ? 0 : sBreaks.size() - pairs;
         if (vFirst == 0 && sFirst == 0) {
             alignFromStart(va, vBreaks.get(0), s, sa, sBreaks.get(0), offsets);
         }
