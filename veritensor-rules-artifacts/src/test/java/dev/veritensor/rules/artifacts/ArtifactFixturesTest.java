@@ -248,6 +248,7 @@ class ArtifactFixturesTest {
         fixture("csv", "data.csv", utf8("1,2,3\n4,5,6\n"));
         fixture("lorem", "notes.md", utf8("Lorem ipsum (dolor) sit amet.\n"));
         fixture("plain-zip", "docs.zip", plainZip());
+        fixture("c-code-brace-at-byte-8", "main.c", utf8("struct a{ int x; };\n"));
     }
 
     private static byte[] plainZip() {

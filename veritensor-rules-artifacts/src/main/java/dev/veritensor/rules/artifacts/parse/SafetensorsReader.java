@@ -30,9 +30,20 @@ final class SafetensorsReader {
     private SafetensorsReader() {
     }
 
-    /** Whether {@code head} starts like a safetensors file: a length, then a JSON object. */
+    /**
+     * Whether {@code head} starts like a safetensors file: a binary length (not eight printable
+     * characters, as in a text file that happens to have a brace at byte 8), then a JSON object.
+     */
     static boolean looksLikeSafetensors(byte[] head) {
-        return head.length >= 9 && head[8] == '{' && length(head) >= 2;
+        if (head.length < 9 || head[8] != '{' || length(head) < 2) {
+            return false;
+        }
+        for (int i = 0; i < 8; i++) {
+            if (head[i] < 0x20 || head[i] > 0x7e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long length(byte[] head) {

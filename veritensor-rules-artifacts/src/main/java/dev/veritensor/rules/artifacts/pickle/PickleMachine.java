@@ -85,6 +85,7 @@ public final class PickleMachine {
     private boolean memoOverflow;
     private java.util.Map<Long, PyValue> sparseMemo = new java.util.HashMap<>();
     private boolean degraded;
+    private long executed;
     private long opOffset;
     private String opName = "";
 
@@ -103,6 +104,11 @@ public final class PickleMachine {
     /** A machine for a pickle nested in the same stream, sharing this one's trace and hooks. */
     public PickleMachine nested() {
         return new PickleMachine(limits, trace, hooks, strictNames);
+    }
+
+    /** Number of opcodes this machine has executed completely. */
+    public long executed() {
+        return executed;
     }
 
     /** Offset of the opcode being executed. */
@@ -138,6 +144,7 @@ public final class PickleMachine {
                 int code = in.readU8();
                 opName = Opcodes.name(code);
                 PyValue stopped = step(code, in);
+                executed++;
                 if (stopped != null) {
                     trace.pickleDone();
                     return new Result(Outcome.STOPPED, stopped, start);

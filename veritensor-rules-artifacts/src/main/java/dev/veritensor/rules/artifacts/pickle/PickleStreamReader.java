@@ -12,6 +12,9 @@ import java.io.IOException;
  */
 public final class PickleStreamReader {
 
+    /** Opcodes a head cut off mid-pickle must hold to count as a pickle (one long line does not). */
+    private static final int MIN_OPCODES_IN_HEAD = 8;
+
     private PickleStreamReader() {
     }
 
@@ -61,8 +64,8 @@ public final class PickleStreamReader {
             return true;
         }
         PickleTrace t = probe.finish(in.position());
-        boolean cutByHead = head.length < size && t.malformations().stream()
-                .allMatch(m -> m.detail().startsWith("the data ends"));
+        boolean cutByHead = head.length < size && machine.executed() >= MIN_OPCODES_IN_HEAD
+                && t.malformations().stream().allMatch(m -> m.detail().startsWith("the data ends"));
         return cutByHead || t.globals().stream().anyMatch(g -> g.useCount() > 0);
     }
 }

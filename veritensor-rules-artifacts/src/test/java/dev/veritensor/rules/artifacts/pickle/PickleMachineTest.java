@@ -154,6 +154,25 @@ class PickleMachineTest {
     }
 
     @Test
+    void allocationDoesNotGrowWithPayloadSize() throws IOException {
+        long small = allocatedWhileReading(8L << 20);
+        long large = allocatedWhileReading(512L << 20);
+        assertThat(large).isLessThan(2 * small + (1 << 20));
+    }
+
+    private static long allocatedWhileReading(long payload) throws IOException {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        byte[] head = p().proto(4).op(0x8e).raw(le(payload)).bytes();
+        byte[] tail = p().pop().call0("os", "system", "id").stop().bytes();
+        InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream(head), new Zeros(payload), new ByteArrayInputStream(tail))));
+        long before = threads.getCurrentThreadAllocatedBytes();
+        trace(in, PickleLimits.DEFAULTS);
+        return threads.getCurrentThreadAllocatedBytes() - before;
+    }
+
+    @Test
     void recognisesPicklesButNotText() throws IOException {
         assertThat(PickleStreamReader.looksLikePickle(p().call0("os", "system", "id").stop().bytes(), 100)).isTrue();
         assertThat(PickleStreamReader.looksLikePickle(p().proto(2).none().bytes(), 100)).isTrue();
@@ -163,6 +182,15 @@ class PickleMachineTest {
             byte[] b = text.getBytes(StandardCharsets.UTF_8);
             assertThat(PickleStreamReader.looksLikePickle(b, b.length)).as(text).isFalse();
         }
+        byte[] oneLongLine = ("S" + "x".repeat(20_000)).getBytes(StandardCharsets.US_ASCII);
+        byte[] head = java.util.Arrays.copyOf(oneLongLine, 16_384);
+        assertThat(PickleStreamReader.looksLikePickle(head, oneLongLine.length)).isFalse();
+        PickleWriter longPickle = p().proto(0).mark();
+        for (int i = 0; i < 5000; i++) {
+            longPickle.int0(i);
+        }
+        byte[] longHead = java.util.Arrays.copyOf(longPickle.bytes(), 16_384);
+        assertThat(PickleStreamReader.looksLikePickle(longHead, longPickle.size())).isTrue();
     }
 
     private static byte[] le(long v) {
