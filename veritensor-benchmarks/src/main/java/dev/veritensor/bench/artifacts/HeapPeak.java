@@ -1,0 +1,28 @@
+package dev.veritensor.bench.artifacts;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+/**
+ * The peak occupancy of this JVM's old-generation heap pool so far — what survived collections,
+ * i.e. what the scanner retained — for benchmark reports.
+ */
+final class HeapPeak {
+
+    private HeapPeak() {
+    }
+
+    static String report() {
+        long peak = 0;
+        String pools = "";
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+                peak = Math.max(peak, pool.getPeakUsage().getUsed());
+                pools = pool.getName();
+            }
+        }
+        return String.format("peak %s %.1f MiB, maximum heap %d MiB", pools, peak / 1048576.0,
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+}
