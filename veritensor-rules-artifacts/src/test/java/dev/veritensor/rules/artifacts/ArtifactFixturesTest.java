@@ -179,6 +179,10 @@ class ArtifactFixturesTest {
         fixture("torch-zip-local-name-mismatch", "model.pt", localNameTrick(evil), EXEC, TAMPERING);
         fixture("torch-zip-flag-bits", "model.pt", flagTrick(evil), EXEC, TAMPERING, TAMPERING);
         fixture("torch-zip-bad-crc", "model.pt", crcTrick(evil), EXEC, TAMPERING);
+        ZipWriter storageCrc = ZipWriter.create();
+        storageCrc.add("archive/data.pkl", benign);
+        storageCrc.add("archive/data/0", new byte[24]).centralCrc(7);
+        fixture("torch-zip-storage-bad-crc", "model.pt", storageCrc.bytes(), TAMPERING);
         fixture("torch-zip-deflated-benign", "model.pt", deflatedTorch(benign));
         // a pickle/zip polyglot: pickle readers see the benign pickle, zip readers the appended archive
         fixture("pickle-zip-polyglot", "model.pkl",
