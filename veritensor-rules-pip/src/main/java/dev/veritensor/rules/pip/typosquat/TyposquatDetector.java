@@ -69,12 +69,12 @@ public final class TyposquatDetector {
     private TyposquatDetector(List<String> byDownloads, Collection<String> protectedNames) {
         LinkedHashSet<String> all = new LinkedHashSet<>();
         for (String n : byDownloads) {
-            all.add(Dependency.normalize(n));
+            all.add(isNormalized(n) ? n : Dependency.normalize(n));
         }
         int ranked = all.size();
         Set<String> protectedSet = new HashSet<>();
         for (String n : protectedNames) {
-            String name = Dependency.normalize(n);
+            String name = isNormalized(n) ? n : Dependency.normalize(n);
             all.add(name);
             protectedSet.add(name);
         }
@@ -96,7 +96,7 @@ public final class TyposquatDetector {
             idByPythonBase.putIfAbsent(pythonBase(name), id);
             byLetters.computeIfAbsent(sortedLetters(stripped[id]), k -> new ArrayList<>()).add(id);
             Matcher m = TRAILING_VERSION.matcher(name);
-            if (m.matches() && !m.group(1).isEmpty()) {
+            if (Character.isDigit(lastChar(name)) && m.matches() && !m.group(1).isEmpty()) {
                 versionedFamilies.add(m.group(1));
                 if (tiers[id] == 0 && m.group(1).length() >= 4) {
                     idByUnversioned.putIfAbsent(m.group(1), id);
