@@ -54,8 +54,8 @@ final class CredentialShapes {
     private CredentialShapes() {
     }
 
-    /** Every token-shaped credential and URL password in {@code text}, in order. */
-    static List<Match> find(String text) {
+    /** Every token-shaped credential in {@code text}, in order. */
+    static List<Match> tokens(String text) {
         List<Match> out = new ArrayList<>();
         for (Shape s : SHAPES) {
             Matcher m = s.pattern().matcher(text);
@@ -65,6 +65,13 @@ final class CredentialShapes {
                 out.add(new Match(s.kind(), masked, m.start(), m.end()));
             }
         }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    /** Every token-shaped credential and literal URL password in {@code text}, in order. */
+    static List<Match> find(String text) {
+        List<Match> out = new ArrayList<>(tokens(text));
         Matcher m = URL_PASSWORD.matcher(text);
         while (m.find()) {
             String password = m.group(2);

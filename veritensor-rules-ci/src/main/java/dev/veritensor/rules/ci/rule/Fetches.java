@@ -273,9 +273,18 @@ final class Fetches {
         return output.equals("/dev/null") || output.equalsIgnoreCase("nul");
     }
 
-    /** The last path segment of a path or URL, without a query string; {@code ""} for none. */
+    /**
+     * The last path segment of a path or URL, without a query string and cut before any glob
+     * character ({@code tokenizer.json*} gives {@code tokenizer.json}); {@code ""} for none.
+     */
     static String baseName(String path) {
         String p = path;
+        for (char glob : new char[] {'*', '?', '['}) {
+            int g = p.indexOf(glob);
+            if (g >= 0 && !p.contains("://")) {
+                p = p.substring(0, g);
+            }
+        }
         int q = p.indexOf('?');
         if (q >= 0 && p.contains("://")) {
             p = p.substring(0, q);

@@ -16,8 +16,9 @@ import java.util.List;
  * format (GitHub, GitLab, Hugging Face, PyPI, AWS, OpenAI, Slack, npm, a private key) anywhere in
  * a configured value or a script, a URL with a literal password, or a literal secret-looking value
  * configured under a secret's name ({@code *_PASSWORD}, {@code *_TOKEN}, {@code *_API_KEY}) in
- * {@code env:}, {@code with:}, {@code variables:}, {@code ENV} or {@code ARG}. Messages name the
- * kind of credential with a masked prefix, never the value.
+ * {@code env:}, {@code with:}, {@code variables:}, {@code ENV} or {@code ARG}. In scripts only token
+ * formats are looked for: index URLs with passwords in {@code pip install} lines are the pip
+ * pack's to report. Messages name the kind of credential with a masked prefix, never the value.
  */
 public final class HardcodedCredentialRule implements Rule<PipelineDocument> {
 
@@ -61,7 +62,7 @@ public final class HardcodedCredentialRule implements Rule<PipelineDocument> {
         }
         for (ParsedScript script : document.parsedScripts()) {
             for (Script.Line line : script.script().lines()) {
-                for (CredentialShapes.Match m : CredentialShapes.find(line.text())) {
+                for (CredentialShapes.Match m : CredentialShapes.tokens(line.text())) {
                     sink.report(line.locate(m.start(), m.end()), "hard-coded " + m.kind() + " (" + m.masked()
                             + ") in a `" + script.script().origin() + "` script; revoke it and use a secret");
                 }

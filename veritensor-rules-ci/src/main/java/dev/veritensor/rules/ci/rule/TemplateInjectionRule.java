@@ -86,9 +86,9 @@ public final class TemplateInjectionRule implements Rule<GitHubActionsFile> {
     private static void sinkValue(Value value, String where, Map<String, ContextPath> taintedEnv, FindingSink sink) {
         for (Expression e : value.expressions()) {
             Optional<String> via = untrusted(e, taintedEnv);
-            via.ifPresent(v -> sink.report(e.location(), "`" + v + "` can be set by whoever opens the issue, pull "
-                    + "request or comment, and `${{ " + e.source().strip() + " }}` expands it into " + where
-                    + ": pass it through `env:` and quote the variable"));
+            via.ifPresent(v -> sink.report(e.location(), "`" + v + "` can be chosen by outsiders (it comes from an "
+                    + "issue, pull request, comment, commit or branch name), and `${{ " + e.source().strip()
+                    + " }}` expands it into " + where + ": pass it through `env:` and quote the variable"));
         }
     }
 
