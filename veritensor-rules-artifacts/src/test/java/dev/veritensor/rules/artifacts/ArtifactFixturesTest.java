@@ -233,6 +233,15 @@ class ArtifactFixturesTest {
                 + " \"registered_name\": \"function\"}}}")), KERAS);
         fixture("keras-foreign-module", "model.keras", Artifacts.keras(kerasModel(layers + ", {\"module\":"
                 + " \"subprocess\", \"class_name\": \"Popen\", \"config\": {\"name\": \"x\", \"args\": [\"id\"]}}")), KERAS);
+        String keras2 = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"sequential\", \"layers\": ["
+                + "{\"class_name\": \"InputLayer\", \"config\": {\"name\": \"input_1\"}}, %s]},"
+                + " \"keras_version\": \"2.13.1\", \"backend\": \"tensorflow\"}";
+        fixture("keras-h5-benign", "model.h5", Artifacts.kerasH5(String.format(keras2,
+                "{\"class_name\": \"Dense\", \"config\": {\"name\": \"dense\", \"activation\": \"relu\"}}")));
+        fixture("keras-h5-lambda", "model.h5", Artifacts.kerasH5(String.format(keras2,
+                "{\"class_name\": \"Lambda\", \"config\": {\"name\": \"lambda\", \"function\": [\"4wEAAAAA\\n\","
+                        + " null, null], \"function_type\": \"lambda\", \"module\": \"__main__\", \"arguments\": {}}}")),
+                KERAS);
         String ok = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
                 + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]},\"__metadata__\":{\"format\":\"pt\"}}";
         fixture("safetensors-benign", "model.safetensors", Artifacts.safetensors(ok, 16));

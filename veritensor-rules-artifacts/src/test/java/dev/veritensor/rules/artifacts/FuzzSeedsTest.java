@@ -41,6 +41,8 @@ class FuzzSeedsTest {
                 + " \"Lambda\", \"config\": {\"name\": \"l\", \"function\": \"f\"}}]}}"));
         m.put("safetensors", Artifacts.safetensors("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4));
         m.put("tar", Artifacts.tar(new String[] {"pickle"}, new byte[][] {dataPkl}));
+        m.put("h5", Artifacts.kerasH5("{\"class_name\": \"Sequential\", \"config\": {\"layers\": [{\"class_name\":"
+                + " \"Lambda\", \"config\": {\"name\": \"l\", \"function\": [\"4wE=\", null, null]}}]}}"));
         ZipWriter npz = ZipWriter.create();
         npz.add("a.npy", Artifacts.npy("<f4", "(1,)", new byte[4])).deflated();
         m.put("npz", npz.bytes());

@@ -20,6 +20,8 @@ public enum ContainerFormat {
     NUMPY_ZIP("npz"),
     /** A Keras 3 {@code .keras} zip (config.json, metadata.json, weights). */
     KERAS_ZIP("keras"),
+    /** A legacy Keras HDF5 model ({@code .h5}) with its configuration as a JSON attribute. */
+    KERAS_H5("keras-h5"),
     /** A safetensors file: a length, a JSON header and tensor data. */
     SAFETENSORS("safetensors"),
     /** Another zip archive holding pickles. */

@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * Recognises ML artifacts by their bytes, whatever their names — raw pickles (protocols 0 to 5),
  * legacy and zip PyTorch checkpoints, joblib files, gzip/bzip2/xz/lzma/lz4/zlib-compressed
- * pickles, NumPy {@code .npy}/{@code .npz}, Keras {@code .keras} zips, safetensors and the
- * oldest tar PyTorch format — and reads them into documents without loading them. A file whose
+ * pickles, NumPy {@code .npy}/{@code .npz}, Keras {@code .keras} zips and {@code .h5} models,
+ * safetensors and the oldest tar PyTorch format — and reads them into documents without loading them. A file whose
  * name promises a format that cannot run code ({@code .safetensors}, {@code .npy}, …) but whose
  * bytes are a pickle carries an anomaly saying so.
  */
@@ -41,7 +41,7 @@ public final class ArtifactParser implements DocumentParser {
             "msgpack", "msgpack");
 
     /** What the first bytes of a source are. */
-    enum Kind { PICKLE, ZIP, COMPRESSED, NUMPY, SAFETENSORS, TORCH_TAR }
+    enum Kind { PICKLE, ZIP, COMPRESSED, NUMPY, SAFETENSORS, TORCH_TAR, HDF5 }
 
     @Override
     public String id() {
@@ -59,6 +59,9 @@ public final class ArtifactParser implements DocumentParser {
         }
         if (NpyHeader.hasMagic(head)) {
             return Optional.of(Kind.NUMPY);
+        }
+        if (KerasH5.hasMagic(head)) {
+            return Optional.of(Kind.HDF5);
         }
         if (SafetensorsReader.looksLikeSafetensors(head)) {
             return Optional.of(Kind.SAFETENSORS);
@@ -91,6 +94,7 @@ public final class ArtifactParser implements DocumentParser {
             case NUMPY -> numpy(source, context);
             case SAFETENSORS -> List.of(SafetensorsReader.read(source, context));
             case TORCH_TAR -> LegacyTorchTar.read(source);
+            case HDF5 -> KerasH5.read(source, context);
             case PICKLE -> pickle(source, head, context);
             case COMPRESSED -> compressed(source, head);
         };

@@ -33,9 +33,10 @@ import java.util.regex.Pattern;
  */
 final class ZipArtifacts {
 
-    static final int MAX_ENTRIES = 10_000;
+    static final int MAX_ENTRIES = 65_536;
     static final long MAX_MEMBER_BYTES = 16L << 30;
     private static final int MAX_CONFIG_BYTES = 16 << 20;
+    private static final int MAX_PICKLE_MEMBERS = 256;
     private static final int SNIFF = 16 * 1024;
     private static final Pattern TORCH_PICKLE = Pattern.compile("[^/]+/data\\.pkl");
     private static final Pattern TORCH_STORAGE = Pattern.compile("[^/]+/data/[^/]+");
@@ -54,6 +55,7 @@ final class ZipArtifacts {
         ContainerFormat format = classify(archive.entries());
         List<Document> documents = new ArrayList<>();
         byte[][] config = new byte[1][];
+        int[] pickles = new int[2];
         archive.walk(new ZipArchive.MemberVisitor() {
             @Override
             public boolean wants(ZipEntryInfo entry) {
@@ -73,14 +75,20 @@ final class ZipArtifacts {
                     }
                     return;
                 }
+                if (pickles[0] >= MAX_PICKLE_MEMBERS) {
+                    pickles[1]++;
+                    return;
+                }
                 BufferedInputStream in = new BufferedInputStream(data, SNIFF);
                 in.mark(SNIFF);
                 byte[] head = in.readNBytes(SNIFF);
                 in.reset();
                 if (NpyHeader.hasMagic(head)) {
+                    pickles[0]++;
                     documents.addAll(NumpyArrays.read(source, Optional.of(entry.name()), in, context));
                 } else if (PickleStreamReader.looksLikePickle(head, entry.size())
                         || (format == ContainerFormat.PYTORCH_ZIP && entry.name().endsWith(".pkl"))) {
+                    pickles[0]++;
                     PickleStreams.Scan scan = PickleStreams.read(in, head, format);
                     documents.add(new PickleDocument(source, format, Optional.of(entry.name()), 0, scan.trace()));
                 }
@@ -102,6 +110,10 @@ final class ZipArtifacts {
         List<ContainerAnomaly> anomalies = new ArrayList<>();
         for (ZipAnomaly a : archive.anomalies()) {
             anomalies.add(new ContainerAnomaly(a.member(), a.offset(), a.description()));
+        }
+        if (pickles[1] > 0) {
+            anomalies.add(new ContainerAnomaly(Optional.empty(), 0, "more than " + MAX_PICKLE_MEMBERS
+                    + " members hold pickles or arrays; " + pickles[1] + " further members were not analysed"));
         }
         documents.add(0, new dev.veritensor.rules.artifacts.model.ContainerDocument(source, format, anomalies));
         return documents;

@@ -47,7 +47,8 @@ public final class ZipArchive {
     private static final int CENTRAL = 0x02014b50;
     private static final int LOCAL = 0x04034b50;
     private static final int MAX_TAIL = 22 + 0xffff + 20;
-    private static final long MAX_CENTRAL_DIRECTORY = 64L << 20;
+    private static final long MAX_CENTRAL_DIRECTORY = 16L << 20;
+    private static final int MAX_ANOMALIES = 100;
     private static final Charset CP437 = cp437();
 
     private final RandomAccessInput input;
@@ -166,7 +167,7 @@ public final class ZipArchive {
                             + " entries; the rest were not read"));
                     break;
                 }
-                if (!names.add(name)) {
+                if (!names.add(name) && found.size() < MAX_ANOMALIES) {
                     found.add(new ZipAnomaly(Optional.of(name), entryPos, "the name appears twice in the central"
                             + " directory; readers differ on which entry they load"));
                 }
@@ -335,7 +336,12 @@ public final class ZipArchive {
     }
 
     private void anomaly(ZipEntryInfo e, long offset, String description) {
-        anomalies.add(new ZipAnomaly(Optional.of(e.name()), offset, description));
+        if (anomalies.size() < MAX_ANOMALIES) {
+            anomalies.add(new ZipAnomaly(Optional.of(e.name()), offset, description));
+        } else if (anomalies.size() == MAX_ANOMALIES) {
+            anomalies.add(new ZipAnomaly(Optional.empty(), offset, "more than " + MAX_ANOMALIES
+                    + " discrepancies; the rest are not listed"));
+        }
     }
 
     /** Zip64 extended values: {uncompressed, compressed, local offset}, -1 where absent. */
