@@ -129,8 +129,7 @@ final class JoblibArrays {
             if (n.isEmpty() || n.length() > 9 || !n.chars().allMatch(Character::isDigit)) {
                 return kind.equals("?") || kind.equals("b") || kind.equals("B") ? 1 : -1;
             }
-            long v = Long.parseLong(n);
-            return kind.startsWith("U") ? v * 4 : v;
+            return Long.parseLong(n);
         }
     }
 }

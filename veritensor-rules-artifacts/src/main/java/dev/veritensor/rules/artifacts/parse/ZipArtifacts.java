@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * Reads zip-based model containers: PyTorch checkpoints (any {@code <prefix>/data.pkl}), Keras
  * {@code .keras} files, NumPy {@code .npz} archives, and other zips that hold pickles. Members are
  * recognised by their bytes: every member that reads as a pickle is analysed whatever its name,
- * except PyTorch storages ({@code <prefix>/data/<key>}), which hold raw tensor bytes.
+ * except PyTorch storages ({@code <prefix>/data/<key>}, TorchScript {@code <prefix>/constants/<key>}),
+ * which hold raw tensor bytes that PyTorch never unpickles.
  */
 final class ZipArtifacts {
 
@@ -39,7 +40,7 @@ final class ZipArtifacts {
     private static final int MAX_PICKLE_MEMBERS = 256;
     private static final int SNIFF = 16 * 1024;
     private static final Pattern TORCH_PICKLE = Pattern.compile("[^/]+/data\\.pkl");
-    private static final Pattern TORCH_STORAGE = Pattern.compile("[^/]+/data/[^/]+");
+    private static final Pattern TORCH_STORAGE = Pattern.compile("[^/]+/(data|constants)/[^/]+");
 
     private ZipArtifacts() {
     }
