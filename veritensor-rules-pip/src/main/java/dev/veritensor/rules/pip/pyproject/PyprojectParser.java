@@ -1,5 +1,6 @@
 package dev.veritensor.rules.pip.pyproject;
 
+import dev.veritensor.api.Dependency;
 import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
 import dev.veritensor.api.DocumentParser;
@@ -21,6 +22,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@code pyproject.toml} (TOML 1.0, through core's parser) into a {@link PyprojectDocument}:
@@ -75,7 +78,14 @@ public final class PyprojectParser implements DocumentParser {
             }
             if (PoetryTables.declaresDependencies(poetryTable.get())) {
                 PoetryTables.Poetry read = PoetryTables.read(poetryTable.get(), context);
-                declared.addAll(read.dependencies());
+                Set<String> standard = declared.stream().filter(d -> d.section().kind() == Section.Kind.PROJECT
+                                || d.section().kind() == Section.Kind.OPTIONAL)
+                        .map(d -> d.dependency().normalizedName()).collect(Collectors.toSet());
+                for (ManifestDependency d : read.dependencies()) {
+                    if (!onlyAddsSource(d, standard)) {
+                        declared.add(d);
+                    }
+                }
                 poetry = Optional.of(read.sources());
             }
         }
@@ -111,5 +121,16 @@ public final class PyprojectParser implements DocumentParser {
         }
         declared.sort(Comparator.comparing(d -> d.dependency().location()));
         return new PyprojectDocument(source, projectName, declared, groups, poetry, uv, uvPip, pdm);
+    }
+
+    /**
+     * Whether a Poetry entry only adds a source to a dependency that {@code [project]} declares
+     * (Poetry 2: {@code name = { source = "..." }} without a version): the source constraint is kept,
+     * the entry is not a declaration of its own.
+     */
+    private static boolean onlyAddsSource(ManifestDependency d, Set<String> standard) {
+        Dependency dep = d.dependency();
+        return dep.kind() == Dependency.Kind.REGISTRY && dep.specifier().isEmpty() && dep.index().isPresent()
+                && standard.contains(dep.normalizedName());
     }
 }

@@ -61,8 +61,8 @@ public final class ExtraIndexUrlRule implements Rule<ConfiguresIndexes> {
                 continue;
             }
             String message = "extra index '" + Redaction.mask(setting.url()) + "' is searched beside the primary"
-                    + " index and pip takes the highest version from either, so a public package named like an"
-                    + " internal one can replace it (dependency confusion)";
+                    + " index and the highest version from any of them is installed, so a public package named like"
+                    + " an internal one can replace it (dependency confusion)";
             context.report(setting.location(), message, indexes == 1 ? fix(document, setting) : List.of());
         }
     }

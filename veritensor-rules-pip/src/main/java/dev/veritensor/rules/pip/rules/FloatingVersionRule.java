@@ -6,6 +6,8 @@ import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
 import dev.veritensor.api.Severity;
 import dev.veritensor.rules.pip.model.GradesFloatingVersions;
+import dev.veritensor.rules.pip.project.ManifestDocument;
+import dev.veritensor.rules.pip.project.ProjectFiles;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,9 @@ import java.util.Optional;
  * one version ({@code ==X} without a wildcard, or {@code ===X}) and that no constraints or lock
  * input pins ({@link Dependency#pinnedElsewhere()}). It reads only documents that ask for it
  * ({@link GradesFloatingVersions}) at the severity they give: MEDIUM for requirements and
- * constraints files, LOW for pip-tools inputs. A constraints file's own loose lines are reported
+ * constraints files, LOW for pip-tools inputs and project manifests ({@code pyproject.toml},
+ * {@code setup.cfg}, {@code Pipfile}), which are reported only when no lockfile sits beside them:
+ * ranges are normal in a project that locks. A constraints file's own loose lines are reported
  * too, since a {@code >=} there constrains without pinning. Direct references (URLs, VCS, paths)
  * are {@code pip/unpinned-direct-reference}'s concern.
  */
@@ -47,7 +51,8 @@ public final class FloatingVersionRule implements Rule<GradesFloatingVersions> {
     @Override
     public void check(GradesFloatingVersions document, RuleContext context) {
         Optional<Severity> severity = document.floatingVersionSeverity();
-        if (severity.isEmpty()) {
+        if (severity.isEmpty() || document instanceof ManifestDocument
+                && !ProjectFiles.lockfilesBeside(document, context.project()).isEmpty()) {
             return;
         }
         for (Dependency d : document.dependencies()) {

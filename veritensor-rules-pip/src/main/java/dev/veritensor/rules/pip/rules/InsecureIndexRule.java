@@ -53,8 +53,8 @@ public final class InsecureIndexRule implements Rule<ConfiguresIndexes> {
                 }
                 case TRUSTED_HOST -> {
                     if (!UrlParts.isLoopbackHost(setting.url().strip())) {
-                        context.report(setting.location(), "trusted host '" + url + "': pip skips certificate"
-                                + " checks for it and also accepts plain http from it");
+                        context.report(setting.location(), "trusted host '" + url + "': certificate checks are"
+                                + " skipped for it (and pip also accepts plain http from it)");
                     }
                 }
                 default -> {
