@@ -4,19 +4,35 @@ import dev.veritensor.api.DocumentParser;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RulePack;
 import dev.veritensor.rules.pip.conf.PipConfParser;
+import dev.veritensor.rules.pip.lock.PdmLockParser;
+import dev.veritensor.rules.pip.lock.PipfileLockParser;
+import dev.veritensor.rules.pip.lock.PoetryLockParser;
+import dev.veritensor.rules.pip.lock.PylockParser;
+import dev.veritensor.rules.pip.lock.UvLockParser;
+import dev.veritensor.rules.pip.pipenv.PipfileParser;
+import dev.veritensor.rules.pip.pyproject.PoetryTomlParser;
+import dev.veritensor.rules.pip.pyproject.PyprojectParser;
+import dev.veritensor.rules.pip.pyproject.UvTomlParser;
 import dev.veritensor.rules.pip.requirements.RequirementsFileParser;
 import dev.veritensor.rules.pip.rules.ExtraIndexUrlRule;
 import dev.veritensor.rules.pip.rules.FloatingVersionRule;
 import dev.veritensor.rules.pip.rules.IndexCredentialsRule;
 import dev.veritensor.rules.pip.rules.InsecureIndexRule;
+import dev.veritensor.rules.pip.rules.InternalPackagePublicIndexRule;
+import dev.veritensor.rules.pip.rules.InternalPackageResolvedPubliclyRule;
+import dev.veritensor.rules.pip.rules.LockOutOfDateRule;
 import dev.veritensor.rules.pip.rules.MissingHashRule;
+import dev.veritensor.rules.pip.rules.UnhashedLockEntryRule;
 import dev.veritensor.rules.pip.rules.UnpinnedDirectReferenceRule;
+import dev.veritensor.rules.pip.rules.UnsafeIndexStrategyRule;
+import dev.veritensor.rules.pip.setupcfg.SetupCfgParser;
 
 import java.util.List;
 
 /**
- * The pip rule pack (id {@code pip}): Python packaging inputs — requirements files and pip
- * configuration — and the rules about where packages come from and how firmly they are pinned.
+ * The pip rule pack (id {@code pip}): Python packaging inputs — requirements files, pip
+ * configuration, project manifests (pyproject.toml, setup.cfg, Pipfile, uv.toml, poetry.toml) and
+ * lockfiles — and the rules about where packages come from and how firmly they are pinned.
  * Registered for {@link java.util.ServiceLoader} in {@code META-INF/services}. Parsers and rules are
  * stateless, so one instance serves every scan.
  */
@@ -24,15 +40,30 @@ public final class PipRulePack implements RulePack {
 
     private static final List<DocumentParser> PARSERS = List.of(
             new RequirementsFileParser(),
-            new PipConfParser());
+            new PipConfParser(),
+            new PyprojectParser(),
+            new UvTomlParser(),
+            new PoetryTomlParser(),
+            new SetupCfgParser(),
+            new PipfileParser(),
+            new PoetryLockParser(),
+            new UvLockParser(),
+            new PdmLockParser(),
+            new PylockParser(),
+            new PipfileLockParser());
 
     private static final List<Rule<?>> RULES = List.of(
             new ExtraIndexUrlRule(),
             new FloatingVersionRule(),
             new IndexCredentialsRule(),
             new InsecureIndexRule(),
+            new InternalPackagePublicIndexRule(),
+            new InternalPackageResolvedPubliclyRule(),
+            new LockOutOfDateRule(),
             new MissingHashRule(),
-            new UnpinnedDirectReferenceRule());
+            new UnhashedLockEntryRule(),
+            new UnpinnedDirectReferenceRule(),
+            new UnsafeIndexStrategyRule());
 
     @Override
     public String id() {
