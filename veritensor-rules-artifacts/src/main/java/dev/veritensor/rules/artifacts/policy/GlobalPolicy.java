@@ -123,7 +123,8 @@ public final class GlobalPolicy {
                 hit = dangerous.get(path.toString());
             }
             if (hit != null) {
-                return new Verdict(Level.DANGEROUS, normalized, path + " " + hit);
+                return new Verdict(Level.DANGEROUS, normalized,
+                        path.toString().equals(normalized) ? hit : path + " " + hit);
             }
         }
         for (int i = 0; i < segments.size(); i++) {
