@@ -74,8 +74,9 @@ public enum Compression {
         return switch (this) {
             case GZIP -> new GZIPInputStream(in, 64 * 1024);
             case BZIP2 -> new BZip2CompressorInputStream(in, true);
-            case XZ -> new XZCompressorInputStream(in, true, MEMORY_LIMIT_KIB);
-            case LZMA -> new LZMACompressorInputStream(in, MEMORY_LIMIT_KIB);
+            case XZ -> XZCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true)
+                    .setMemoryLimitKiB(MEMORY_LIMIT_KIB).get();
+            case LZMA -> LZMACompressorInputStream.builder().setInputStream(in).setMemoryLimitKiB(MEMORY_LIMIT_KIB).get();
             case LZ4 -> new FramedLZ4CompressorInputStream(in, true);
             case ZLIB -> new InflaterInputStream(in);
         };
