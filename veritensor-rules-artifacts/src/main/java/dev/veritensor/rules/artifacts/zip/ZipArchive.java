@@ -49,6 +49,7 @@ public final class ZipArchive {
     private static final int MAX_TAIL = 22 + 0xffff + 20;
     private static final long MAX_CENTRAL_DIRECTORY = 16L << 20;
     private static final int MAX_ANOMALIES = 100;
+    private static final long MAX_RATIO = 1000;
     private static final Charset CP437 = cp437();
 
     private final RandomAccessInput input;
@@ -135,6 +136,7 @@ public final class ZipArchive {
         }
         List<ZipEntryInfo> list = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Set<String> duplicates = new HashSet<>();
         try (ByteInput cd = new ByteInput(new LimitedInputStream(input.openAt(cdStart), cdSize))) {
             while (!cd.atEnd()) {
                 long entryPos = cdStart + cd.position();
@@ -167,7 +169,7 @@ public final class ZipArchive {
                             + " entries; the rest were not read"));
                     break;
                 }
-                if (!names.add(name) && found.size() < MAX_ANOMALIES) {
+                if (!names.add(name) && duplicates.add(name) && found.size() < MAX_ANOMALIES) {
                     found.add(new ZipAnomaly(Optional.of(name), entryPos, "the name appears twice in the central"
                             + " directory; readers differ on which entry they load"));
                 }
@@ -203,8 +205,10 @@ public final class ZipArchive {
     /**
      * Visits every member in file order: checks its local header against the central directory,
      * hands the uncompressed data of wanted members to {@code visitor}, and verifies the CRC and
-     * size of all data unless its expansion is implausible. Deflated data is inflated on the fly
-     * and at most {@code maxExpanded} bytes of one member are read.
+     * size of all data unless its expansion is implausible. Deflated data is inflated on the fly;
+     * at most {@code maxExpanded} bytes of one member are read, and no more than 1000 times its
+     * compressed size beyond the first GiB. Members that overlap are read too (a member hidden in
+     * another one's data is what a loader may read), until the file has been read four times over.
      */
     public void walk(MemberVisitor visitor, long maxExpanded) throws IOException {
         List<ZipEntryInfo> ordered = new ArrayList<>(entries);
@@ -212,9 +216,17 @@ public final class ZipArchive {
         InputStream stream = null;
         long pos = 0;
         long previousSlack = 0;
+        long readBudget = Math.max(4 * input.size(), 64L << 20);
+        long read = 0;
         try {
             for (ZipEntryInfo e : ordered) {
                 long at = e.localHeaderOffset() + shift;
+                read += Math.max(0, e.compressedSize()) + 30;
+                if (read > readBudget) {
+                    anomaly(e, at, "members overlap so much that reading them all would read the file more than"
+                            + " four times; this and later members were not read");
+                    break;
+                }
                 if (at + 30 > input.size()) {
                     anomaly(e, at, "its local header lies outside the file");
                     continue;
@@ -306,18 +318,22 @@ public final class ZipArchive {
         Inflater inflater = e.method() == 8 ? new Inflater(true) : null;
         try {
             InputStream data = inflater != null ? new InflaterInputStream(raw, inflater, 64 * 1024) : raw;
-            CountingInputStream counted = new CountingInputStream(data, maxExpanded);
+            long cap = inflater == null ? e.compressedSize()
+                    : Math.min(maxExpanded, Math.max(1L << 30, multiplySaturated(e.compressedSize(), MAX_RATIO)));
+            CountingInputStream counted = new CountingInputStream(data, cap);
             try {
                 if (visitor.wants(e)) {
                     visitor.visit(e, counted);
                 }
-                boolean bomb = e.method() == 8 && e.size() > (1L << 30) && e.size() / Math.max(1, e.compressedSize()) > 1000;
+                boolean bomb = e.method() == 8 && e.size() > (1L << 30) && e.size() / Math.max(1, e.compressedSize()) > MAX_RATIO;
                 if (bomb) {
                     anomaly(e, dataStart, "declares an expansion from " + e.compressedSize() + " to " + e.size()
                             + " bytes; its data was not verified");
                 } else {
                     counted.drain();
-                    if (!counted.truncated() && (counted.count() != e.size() || counted.crc() != e.crc())) {
+                    if (counted.truncated()) {
+                        anomaly(e, dataStart, "its data expands beyond " + cap + " bytes; the rest was not read");
+                    } else if (counted.count() != e.size() || counted.crc() != e.crc()) {
                         anomaly(e, dataStart, String.format("its data has CRC %08x and %d bytes, the central directory"
                                 + " says %08x and %d bytes (PyTorch does not check)", counted.crc(), counted.count(),
                                 e.crc(), e.size()));
@@ -342,6 +358,11 @@ public final class ZipArchive {
             anomalies.add(new ZipAnomaly(Optional.empty(), offset, "more than " + MAX_ANOMALIES
                     + " discrepancies; the rest are not listed"));
         }
+    }
+
+    private static long multiplySaturated(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        return high != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
     }
 
     /** Zip64 extended values: {uncompressed, compressed, local offset}, -1 where absent. */

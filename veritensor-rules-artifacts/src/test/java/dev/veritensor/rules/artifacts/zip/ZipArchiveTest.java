@@ -88,6 +88,34 @@ class ZipArchiveTest {
     }
 
     @Test
+    void overlappingMembersAreReadOnlyUpToABudget() throws Exception {
+        ZipWriter z = ZipWriter.create();
+        z.add("m", new byte[1 << 20]);
+        byte[] one = z.bytes();
+        int eocd = one.length - 22;
+        int cdSize = ZipArchive.u32(one, eocd + 12);
+        int cdOffset = ZipArchive.u32(one, eocd + 16);
+        int copies = 100;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(one, 0, cdOffset);
+        for (int i = 0; i < copies; i++) {
+            out.write(one, cdOffset, cdSize);
+        }
+        byte[] end = java.util.Arrays.copyOfRange(one, eocd, one.length);
+        end[8] = (byte) copies;
+        end[10] = (byte) copies;
+        int total = cdSize * copies;
+        end[12] = (byte) total;
+        end[13] = (byte) (total >> 8);
+        out.writeBytes(end);
+        List<String> visited = new ArrayList<>();
+        List<String> found = anomalies(out.toByteArray(), visited);
+        assertThat(visited.size()).isBetween(2, 80);
+        assertThat(found).anyMatch(s -> s.contains("overlaps the member before it"))
+                .anyMatch(s -> s.contains("more than four times"));
+    }
+
+    @Test
     void noEndRecordIsAFormatError() {
         assertThatThrownBy(() -> ZipArchive.open(of(utf8("PK\u0003\u0004 not really")), 10))
                 .isInstanceOf(ZipFormatException.class);
