@@ -195,6 +195,10 @@ class ArtifactFixturesTest {
         fixture("legacy-torch-benign", "old.pth", Artifacts.legacyTorch(Artifacts.torchStateDict(p()), new byte[0]));
         fixture("legacy-torch-malicious", "old.pth", Artifacts.legacyTorch(Artifacts.torchStateDict(p())
                 .global("os", "system").string0("id").tuple1().reduce().pop(), new byte[0]), EXEC);
+        byte[] legacyWithTail = Artifacts.legacyTorch(Artifacts.torchStateDict(p()), utf8("tail"));
+        fixture("legacy-torch-protocol4-framed", "old.pth", concat(PickleWriter.create().proto(4).frame(13)
+                .op(0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19).stop().bytes(),
+                java.util.Arrays.copyOfRange(legacyWithTail, 15, legacyWithTail.length)), TAMPERING);
         fixture("legacy-torch-trailing", "old.pth",
                 Artifacts.legacyTorch(Artifacts.torchStateDict(p()), utf8("tail")), TAMPERING);
         fixture("joblib-benign-array", "model.joblib",

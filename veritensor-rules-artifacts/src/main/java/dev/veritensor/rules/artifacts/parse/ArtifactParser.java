@@ -6,6 +6,7 @@ import dev.veritensor.api.DocumentParser;
 import dev.veritensor.api.ParseContext;
 import dev.veritensor.api.Source;
 import dev.veritensor.rules.artifacts.io.Compression;
+import dev.veritensor.rules.artifacts.io.CountingInputStream;
 import dev.veritensor.rules.artifacts.model.ContainerAnomaly;
 import dev.veritensor.rules.artifacts.model.ContainerDocument;
 import dev.veritensor.rules.artifacts.model.ContainerFormat;
@@ -34,6 +35,8 @@ public final class ArtifactParser implements DocumentParser {
 
     /** Bytes read to recognise a format. */
     static final int HEAD = 16 * 1024;
+    private static final long MAX_DECOMPRESSED = 16L << 30;
+    private static final long MAX_RATIO = 1000;
 
     private static final Map<String, String> SAFE_EXTENSIONS = Map.of(
             "safetensors", "safetensors", "npy", "NumPy array", "npz", "NumPy archive", "keras", "Keras",
@@ -134,7 +137,9 @@ public final class ArtifactParser implements DocumentParser {
     private static List<Document> compressed(Source source, byte[] head) throws IOException {
         Compression compression = Compression.detect(head).orElseThrow();
         byte[] inner = compression.decompressHead(head, HEAD);
-        try (InputStream raw = source.openStream(); InputStream in = compression.open(raw)) {
+        long cap = Math.min(MAX_DECOMPRESSED, Math.max(1L << 30, source.size() * MAX_RATIO));
+        try (InputStream raw = source.openStream();
+             CountingInputStream in = new CountingInputStream(compression.open(raw), cap)) {
             PickleStreams.Scan scan;
             try {
                 scan = PickleStreams.read(in, inner, ContainerFormat.COMPRESSED_PICKLE);
@@ -143,7 +148,12 @@ public final class ArtifactParser implements DocumentParser {
                         List.of(new ContainerAnomaly(Optional.empty(), 0, "the " + compression.id()
                                 + " stream is corrupt: " + e.getMessage()))));
             }
-            return List.of(new ContainerDocument(source, ContainerFormat.COMPRESSED_PICKLE, scan.anomalies()),
+            List<ContainerAnomaly> anomalies = new ArrayList<>(scan.anomalies());
+            if (in.truncated()) {
+                anomalies.add(new ContainerAnomaly(Optional.empty(), 0, "the " + compression.id()
+                        + " stream expands beyond " + cap + " bytes; the rest was not analysed"));
+            }
+            return List.of(new ContainerDocument(source, ContainerFormat.COMPRESSED_PICKLE, anomalies),
                     new PickleDocument(source, ContainerFormat.COMPRESSED_PICKLE,
                             Optional.of("(" + compression.id() + " content)"), 0, scan.trace()));
         }

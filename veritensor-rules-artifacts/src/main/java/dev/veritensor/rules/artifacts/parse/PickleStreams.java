@@ -43,6 +43,9 @@ final class PickleStreams {
     /** Whether {@code head} starts a legacy PyTorch file. */
     static boolean isLegacyTorch(byte[] head) {
         int at = head.length >= 2 && (head[0] & 0xff) == 0x80 ? 2 : 0;
+        if (at == 2 && head.length > 2 && (head[2] & 0xff) == 0x95) {
+            at += 9;
+        }
         if (head.length < at + LEGACY_MAGIC.length) {
             return false;
         }
