@@ -137,29 +137,6 @@ public final class ByteInput implements AutoCloseable {
         }
     }
 
-    /**
-     * Feeds the next {@code n} bytes to {@code sink} in chunks without holding them, for checksums
-     * over payloads.
-     */
-    public void pass(long n, ChunkSink sink) throws IOException {
-        long left = n;
-        while (left > 0) {
-            if (!fill()) {
-                throw new EOFException("unexpected end of data at byte " + position());
-            }
-            int chunk = (int) Math.min(left, limit - pos);
-            sink.accept(buffer, pos, chunk);
-            pos += chunk;
-            left -= chunk;
-        }
-    }
-
-    /** Receives chunks of bytes from {@link #pass}. */
-    @FunctionalInterface
-    public interface ChunkSink {
-        void accept(byte[] bytes, int offset, int length) throws IOException;
-    }
-
     @Override
     public void close() throws IOException {
         in.close();

@@ -36,11 +36,6 @@ public record PickleTrace(int pickles, int highestProtocol, List<ImportedGlobal>
         malformations = List.copyOf(malformations);
     }
 
-    /** Whether the trace saw anything at all to analyse. */
-    public boolean isEmpty() {
-        return pickles == 0 && malformations.isEmpty();
-    }
-
     /**
      * An opcode at a byte offset with what it means there.
      *

@@ -197,11 +197,6 @@ public final class ZipArchive {
         return List.copyOf(anomalies);
     }
 
-    /** Bytes before the archive proper. */
-    public long prefixLength() {
-        return shift;
-    }
-
     /**
      * Visits every member in file order: checks its local header against the central directory,
      * hands the uncompressed data of wanted members to {@code visitor}, and verifies the CRC and
