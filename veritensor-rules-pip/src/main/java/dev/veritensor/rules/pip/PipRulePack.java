@@ -26,6 +26,8 @@ import dev.veritensor.rules.pip.rules.UnhashedLockEntryRule;
 import dev.veritensor.rules.pip.rules.UnpinnedDirectReferenceRule;
 import dev.veritensor.rules.pip.rules.UnsafeIndexStrategyRule;
 import dev.veritensor.rules.pip.setupcfg.SetupCfgParser;
+import dev.veritensor.rules.pip.typosquat.KnownMaliciousRule;
+import dev.veritensor.rules.pip.typosquat.TyposquatRule;
 
 import java.util.List;
 
@@ -59,8 +61,10 @@ public final class PipRulePack implements RulePack {
             new InsecureIndexRule(),
             new InternalPackagePublicIndexRule(),
             new InternalPackageResolvedPubliclyRule(),
+            new KnownMaliciousRule(),
             new LockOutOfDateRule(),
             new MissingHashRule(),
+            new TyposquatRule(),
             new UnhashedLockEntryRule(),
             new UnpinnedDirectReferenceRule(),
             new UnsafeIndexStrategyRule());
