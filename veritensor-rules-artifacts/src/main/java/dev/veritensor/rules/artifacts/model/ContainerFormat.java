@@ -24,6 +24,8 @@ public enum ContainerFormat {
     KERAS_H5("keras-h5"),
     /** A safetensors file: a length, a JSON header and tensor data. */
     SAFETENSORS("safetensors"),
+    /** A 7z archive holding pickles. */
+    SEVEN_ZIP("7z"),
     /** Another zip archive holding pickles. */
     ZIP("zip");
 

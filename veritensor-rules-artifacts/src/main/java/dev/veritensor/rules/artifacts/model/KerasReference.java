@@ -23,6 +23,8 @@ public record KerasReference(Kind kind, Optional<String> layer, String className
         /** A serialized Python function ({@code class_name} {@code function} or {@code __lambda__}). */
         FUNCTION,
         /** An object imported from a module outside Keras. */
-        FOREIGN_MODULE
+        FOREIGN_MODULE,
+        /** A layer that loads another model, with its code, from a path ({@code TFSMLayer}). */
+        EXTERNAL_MODEL
     }
 }

@@ -26,7 +26,7 @@ import java.util.Optional;
 /**
  * Recognises ML artifacts by their bytes, whatever their names — raw pickles (protocols 0 to 5),
  * legacy and zip PyTorch checkpoints, joblib files, gzip/bzip2/xz/lzma/lz4/zlib-compressed
- * pickles, NumPy {@code .npy}/{@code .npz}, Keras {@code .keras} zips and {@code .h5} models,
+ * pickles, pickles inside 7z archives, NumPy {@code .npy}/{@code .npz}, Keras {@code .keras} zips and {@code .h5} models,
  * safetensors and the oldest tar PyTorch format — and reads them into documents without loading them. A file whose
  * name promises a format that cannot run code ({@code .safetensors}, {@code .npy}, …) but whose
  * bytes are a pickle carries an anomaly saying so.
@@ -44,7 +44,7 @@ public final class ArtifactParser implements DocumentParser {
             "msgpack", "msgpack");
 
     /** What the first bytes of a source are. */
-    enum Kind { PICKLE, ZIP, COMPRESSED, NUMPY, SAFETENSORS, TORCH_TAR, HDF5 }
+    enum Kind { PICKLE, ZIP, SEVEN_ZIP, COMPRESSED, NUMPY, SAFETENSORS, TORCH_TAR, HDF5 }
 
     @Override
     public String id() {
@@ -62,6 +62,9 @@ public final class ArtifactParser implements DocumentParser {
         }
         if (NpyHeader.hasMagic(head)) {
             return Optional.of(Kind.NUMPY);
+        }
+        if (SevenZipArtifacts.hasMagic(head)) {
+            return Optional.of(Kind.SEVEN_ZIP);
         }
         if (KerasH5.hasMagic(head)) {
             return Optional.of(Kind.HDF5);
@@ -94,6 +97,7 @@ public final class ArtifactParser implements DocumentParser {
         }
         List<Document> documents = switch (kind.get()) {
             case ZIP -> ZipArtifacts.read(source, context);
+            case SEVEN_ZIP -> SevenZipArtifacts.read(source);
             case NUMPY -> numpy(source, context);
             case SAFETENSORS -> List.of(SafetensorsReader.read(source, context));
             case TORCH_TAR -> LegacyTorchTar.read(source);

@@ -14,7 +14,10 @@ import java.util.Set;
 /**
  * Finds, in a parsed Keras model configuration, every object that makes Keras import or run
  * Python code while loading: {@code Lambda} layers, serialized functions ({@code class_name}
- * {@code function} or {@code __lambda__}) and objects whose {@code module} lies outside Keras.
+ * {@code function} or {@code __lambda__} from outside Keras, or a Keras function named as if it
+ * were a class, such as {@code keras.utils.get_file}), {@code TFSMLayer}s that load another model,
+ * and objects whose {@code module} lies outside Keras. Keras classes are CamelCase, so a lower-case
+ * {@code class_name} under a Keras module names a function.
  */
 final class KerasConfig {
 
@@ -64,6 +67,11 @@ final class KerasConfig {
                 Optional<String> fn = map.get("config").flatMap(Node::text).or(() -> text(map, "registered_name"));
                 out.add(new KerasReference(KerasReference.Kind.FUNCTION, layer, cls, module,
                         cls.equals("__lambda__") ? Optional.of("marshalled lambda bytecode") : fn, path));
+            } else if (module.isPresent() && isKeras(module.get()) && Character.isLowerCase(cls.charAt(0))) {
+                out.add(new KerasReference(KerasReference.Kind.FUNCTION, layer, cls, module, Optional.of(cls), path));
+            } else if (cls.equals("TFSMLayer")) {
+                out.add(new KerasReference(KerasReference.Kind.EXTERNAL_MODEL, name, cls, module,
+                        map.map("config").flatMap(c -> text(c, "filepath")), path));
             } else if (module.isPresent() && !isKeras(module.get())) {
                 out.add(new KerasReference(KerasReference.Kind.FOREIGN_MODULE, name, cls, module,
                         text(map, "registered_name"), path));

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Reports Keras model configurations that run Python code on load: {@code Lambda} layers
- * (marshalled bytecode or function references), serialized functions from outside Keras, and
- * objects imported from modules outside Keras. References to known-dangerous callables are
+ * (marshalled bytecode or function references), serialized functions from outside Keras (or Keras
+ * functions used as classes), {@code TFSMLayer}s loading other models, and objects imported from
+ * modules outside Keras. References to known-dangerous callables are
  * graded CRITICAL.
  */
 public final class KerasLambdaRule implements Rule<KerasConfigDocument> {
@@ -55,9 +56,12 @@ public final class KerasLambdaRule implements Rule<KerasConfigDocument> {
                 case FUNCTION -> "serialized function " + target + layer + " is resolved and run when the model loads";
                 case FOREIGN_MODULE -> "object " + r.className() + layer + " is imported from module "
                         + r.module().orElse("?") + ", outside Keras";
+                case EXTERNAL_MODEL -> r.className() + layer + " loads a TensorFlow SavedModel"
+                        + r.function().map(f -> " from " + f).orElse("") + ", whose graph runs when the model loads";
             } + " (" + document.member() + " at " + r.path() + ")";
-            boolean dangerous = r.module().isPresent() && policy.judge(new GlobalRef(r.module().get(),
-                    r.function().orElse(r.className()))).level() == GlobalPolicy.Level.DANGEROUS;
+            boolean dangerous = r.kind() != KerasReference.Kind.EXTERNAL_MODEL && r.module().isPresent()
+                    && policy.judge(new GlobalRef(r.module().get(), r.function().orElse(r.className()))).level()
+                    == GlobalPolicy.Level.DANGEROUS;
             if (dangerous) {
                 context.report(Severity.CRITICAL, location, message, List.of());
             } else {
