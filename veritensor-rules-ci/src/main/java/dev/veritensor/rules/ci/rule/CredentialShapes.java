@@ -27,20 +27,42 @@ final class CredentialShapes {
     record Match(String kind, String masked, int start, int end) {
     }
 
-    private record Shape(String kind, Pattern pattern, int visiblePrefix) {
+    /**
+     * A token format.
+     *
+     * @param kind          what it is
+     * @param markers       literal texts one of which every match contains, checked before the pattern runs
+     * @param pattern       the format
+     * @param visiblePrefix how many leading characters a masked form shows
+     */
+    private record Shape(String kind, List<String> markers, Pattern pattern, int visiblePrefix) {
+
+        boolean mayOccurIn(String text) {
+            for (String m : markers) {
+                if (text.contains(m)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static final List<Shape> SHAPES = List.of(
-            new Shape("GitHub token", Pattern.compile("\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\\b"), 4),
-            new Shape("GitHub fine-grained token", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{50,}"), 11),
-            new Shape("GitLab token", Pattern.compile("\\bgl(?:pat|dt|rt|ptt|ft|cbt|oas)-[A-Za-z0-9_-]{20,}"), 6),
-            new Shape("Hugging Face token", Pattern.compile("\\bhf_[A-Za-z0-9]{30,}\\b"), 3),
-            new Shape("PyPI token", Pattern.compile("\\bpypi-AgE[A-Za-z0-9_-]{50,}"), 5),
-            new Shape("AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 4),
-            new Shape("OpenAI API key", Pattern.compile("\\bsk-(?:proj-[A-Za-z0-9_-]{40,}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})"), 3),
-            new Shape("Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 5),
-            new Shape("npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"), 4),
-            new Shape("private key", Pattern.compile("-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----"), 0));
+            new Shape("GitHub token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+                    Pattern.compile("\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\\b"), 4),
+            new Shape("GitHub fine-grained token", List.of("github_pat_"),
+                    Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{50,}"), 11),
+            new Shape("GitLab token", List.of("gl"),
+                    Pattern.compile("\\bgl(?:pat|dt|rt|ptt|ft|cbt|oas)-[A-Za-z0-9_-]{20,}"), 6),
+            new Shape("Hugging Face token", List.of("hf_"), Pattern.compile("\\bhf_[A-Za-z0-9]{30,}\\b"), 3),
+            new Shape("PyPI token", List.of("pypi-AgE"), Pattern.compile("\\bpypi-AgE[A-Za-z0-9_-]{50,}"), 5),
+            new Shape("AWS access key", List.of("AKIA", "ASIA"), Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 4),
+            new Shape("OpenAI API key", List.of("sk-"),
+                    Pattern.compile("\\bsk-(?:proj-[A-Za-z0-9_-]{40,}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})"), 3),
+            new Shape("Slack token", List.of("xox"), Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 5),
+            new Shape("npm token", List.of("npm_"), Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"), 4),
+            new Shape("private key", List.of("PRIVATE KEY"),
+                    Pattern.compile("-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----"), 0));
 
     private static final Pattern URL_PASSWORD =
             Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://([^/\\s:@'\"<>]+):([^/\\s@'\"<>]+)@");
@@ -58,6 +80,9 @@ final class CredentialShapes {
     static List<Match> tokens(String text) {
         List<Match> out = new ArrayList<>();
         for (Shape s : SHAPES) {
+            if (!s.mayOccurIn(text)) {
+                continue;
+            }
             Matcher m = s.pattern().matcher(text);
             while (m.find()) {
                 String masked = s.visiblePrefix() == 0 ? "-----BEGIN … PRIVATE KEY-----"
@@ -72,6 +97,9 @@ final class CredentialShapes {
     /** Every token-shaped credential and literal URL password in {@code text}, in order. */
     static List<Match> find(String text) {
         List<Match> out = new ArrayList<>(tokens(text));
+        if (!text.contains("://") || text.indexOf('@') < 0) {
+            return out;
+        }
         Matcher m = URL_PASSWORD.matcher(text);
         while (m.find()) {
             String password = m.group(2);
