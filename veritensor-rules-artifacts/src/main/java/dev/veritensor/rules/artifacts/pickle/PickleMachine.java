@@ -141,6 +141,7 @@ public final class PickleMachine {
         try {
             while (true) {
                 opOffset = in.position();
+                opName = "end of data";
                 int code = in.readU8();
                 opName = Opcodes.name(code);
                 PyValue stopped = step(code, in);

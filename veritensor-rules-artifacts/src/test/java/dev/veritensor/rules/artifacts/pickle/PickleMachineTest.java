@@ -104,6 +104,14 @@ class PickleMachineTest {
     }
 
     @Test
+    void aStreamEndingWithoutStopIsMalformedAtItsEnd() throws IOException {
+        byte[] bytes = p().proto(2).none().bytes();
+        PickleTrace t = trace(bytes);
+        assertThat(t.malformations()).containsExactly(new PickleTrace.Site("end of data", bytes.length,
+                "the data ends inside the pickle, before STOP"));
+    }
+
+    @Test
     void midStreamProtoAndExtensionCodes() throws IOException {
         PickleTrace t = trace(p().proto(2).mark().proto(5).ext1(3).tuple().stop().bytes());
         assertThat(t.highestProtocol()).isEqualTo(5);
