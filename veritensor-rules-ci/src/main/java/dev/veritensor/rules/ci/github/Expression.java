@@ -1,7 +1,6 @@
 package dev.veritensor.rules.ci.github;
 
 import dev.veritensor.api.Location;
-import dev.veritensor.rules.ci.expression.ContextPath;
 import dev.veritensor.rules.ci.expression.Expr;
 import dev.veritensor.rules.ci.expression.ValueFlow;
 
@@ -32,10 +31,5 @@ public record Expression(String source, Expr tree, Location location) {
     /** Every context access in the expression. */
     public List<ValueFlow.Source> accesses() {
         return ValueFlow.accesses(tree);
-    }
-
-    /** Whether the expression's result can carry a value from {@code pattern} or below it. */
-    public boolean yields(ContextPath pattern) {
-        return valueSources().stream().anyMatch(s -> s.path().reaches(pattern));
     }
 }

@@ -1,7 +1,6 @@
 package dev.veritensor.rules.ci.github;
 
 import dev.veritensor.api.DocumentParseException;
-import dev.veritensor.api.Location;
 import dev.veritensor.api.Source;
 import dev.veritensor.api.tree.MapNode;
 import dev.veritensor.api.tree.Node;
@@ -39,8 +38,8 @@ final class GitHubFiles {
         if (first instanceof ScalarNode s && s.type() == ScalarNode.Type.NULL) {
             return Optional.empty();
         }
-        throw new DocumentParseException("not a GitHub Actions " + what + ": the top level is not a mapping",
-                first.location().path().isEmpty() ? Location.ofFile(source.path()) : first.location());
+        throw new DocumentParseException("not a GitHub Actions " + what + " (" + source.path()
+                + "): the top level is not a mapping", first.location());
     }
 
     /** A {@code permissions:} value. */

@@ -59,14 +59,4 @@ public record Workflow(Source source, Location onLocation, List<Trigger> trigger
     public Optional<Trigger> trigger(String event) {
         return triggers.stream().filter(t -> t.event().equals(event)).findFirst();
     }
-
-    /** Whether any of {@code events} triggers the workflow. */
-    public boolean isTriggeredBy(String... events) {
-        for (String e : events) {
-            if (trigger(e).isPresent()) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -40,12 +40,6 @@ final class FindingSink {
         }
     }
 
-    /** Whether a finding was already reported at {@code location} (with any message). */
-    boolean reportedAt(Location location) {
-        String prefix = location + "#";
-        return reported.stream().anyMatch(k -> k.startsWith(prefix));
-    }
-
     private static String key(Location location, String message) {
         return location + "#" + location.endLine() + ":" + location.endColumn() + "#" + message;
     }

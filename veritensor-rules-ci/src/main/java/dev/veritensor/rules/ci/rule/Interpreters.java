@@ -27,7 +27,7 @@ final class Interpreters {
     }
 
     /** Whether {@code name} runs program text: a shell, a language interpreter, {@code eval} or {@code iex}. */
-    static boolean isInterpreter(String name) {
+    private static boolean isInterpreter(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return SHELLS.contains(n) || OTHERS.contains(n) || PYTHON.matcher(n).matches();
     }

@@ -92,8 +92,14 @@ public final class ScalarText {
 
     /**
      * The value's lines as script lines mapped into the file. A value ending in a line break
-     * does not get an empty last line; an empty value has no lines. A line is verbatim when its characters stand
-     * consecutively on one file line.
+     * does not get an empty last line; an empty value has no lines.
+     *
+     * <p>A value line that YAML folded together from several file lines (folded and plain
+     * multi-line scalars, quoted scalars over several lines) becomes one script line per file
+     * line, each but the last ending in a backslash: the shell reads the continuation as the one
+     * command YAML made of them, and every word keeps the line it is written on (unless the line
+     * holds a {@code #}, see {@link #addSegments}). A line is
+     * verbatim when its characters stand consecutively and unescaped on one file line.
      */
     public List<Script.Line> lines() {
         List<Script.Line> out = new ArrayList<>();
@@ -102,7 +108,11 @@ public final class ScalarText {
         while (lineStart < n) {
             int nl = value.indexOf('\n', lineStart);
             int lineEnd = nl < 0 ? n : nl;
-            out.add(line(lineStart, lineEnd));
+            if (lineStart == lineEnd) {
+                out.add(emptyLine(lineEnd));
+            } else {
+                addSegments(lineStart, lineEnd, out);
+            }
             if (nl < 0) {
                 break;
             }
@@ -111,14 +121,44 @@ public final class ScalarText {
         return out;
     }
 
-    private Script.Line line(int from, int to) {
-        String lineText = value.substring(from, to);
-        if (from == to) {
-            int nl = to < value.length() ? offsets[to] : UNKNOWN;
-            Location at = nl != UNKNOWN ? text.span(nl, nl) : node.location();
-            return new Script.Line(lineText, at, nl != UNKNOWN);
+    private Script.Line emptyLine(int at) {
+        int nl = at < value.length() ? offsets[at] : UNKNOWN;
+        Location where = nl != UNKNOWN ? text.span(nl, nl) : node.location();
+        return new Script.Line("", where, nl != UNKNOWN);
+    }
+
+    /**
+     * Splits value characters {@code [from, to)} where their file line changes. A line holding
+     * {@code #} stays whole: a shell comment on one of its parts would end at the added line
+     * break and no longer hide the parts after it, as it does in the folded value.
+     */
+    private void addSegments(int from, int to, List<Script.Line> out) {
+        if (value.substring(from, to).indexOf('#') >= 0) {
+            out.add(segment(from, to, false));
+            return;
         }
-        boolean consecutive = true;
+        int segmentStart = from;
+        int lastLine = -1;
+        for (int i = from; i < to; i++) {
+            if (offsets[i] == UNKNOWN) {
+                continue;
+            }
+            int line = text.lineAt(offsets[i]);
+            if (lastLine != -1 && line != lastLine && !isBlank(value.charAt(i))) {
+                out.add(segment(segmentStart, i, true));
+                segmentStart = i;
+            }
+            if (!isBlank(value.charAt(i))) {
+                lastLine = line;
+            }
+        }
+        out.add(segment(segmentStart, to, false));
+    }
+
+    /** One script line of value characters {@code [from, to)}, continued by a backslash when {@code continued}. */
+    private Script.Line segment(int from, int to, boolean continued) {
+        String lineText = value.substring(from, to) + (continued ? "\\" : "");
+        boolean consecutive = !continued;
         int first = UNKNOWN;
         int last = UNKNOWN;
         for (int i = from; i < to; i++) {
@@ -132,7 +172,7 @@ public final class ScalarText {
             } else if (o != last + 1) {
                 consecutive = false;
             }
-            if (o < last) {
+            if (text.content().charAt(o) != value.charAt(i)) {
                 consecutive = false;
             }
             last = Math.max(last, o);

@@ -52,11 +52,14 @@ class ScalarTextTest {
         ScalarText st = run(yaml);
         assertThat(st.value()).isEqualTo("pip install torch --index-url https://x\necho ${{ github.head_ref }}");
         List<Script.Line> lines = st.lines();
+        assertThat(lines).extracting(Script.Line::text)
+                .containsExactly("pip install torch \\", "--index-url https://x", "echo ${{ github.head_ref }}");
         assertThat(lines.get(0).verbatim()).isFalse();
-        assertThat(lines.get(0).location().startLine()).isEqualTo(2);
-        assertThat(lines.get(0).location().endLine()).isEqualTo(3);
+        assertThat(lines.get(0).location()).isEqualTo(Location.ofLine(PATH, 2, 3, 20));
         assertThat(lines.get(1).verbatim()).isTrue();
-        assertThat(lines.get(1).location().startLine()).isEqualTo(5);
+        assertThat(lines.get(1).location()).isEqualTo(Location.ofLine(PATH, 3, 3, 24));
+        assertThat(lines.get(2).verbatim()).isTrue();
+        assertThat(lines.get(2).location().startLine()).isEqualTo(5);
         int i = st.value().indexOf("--index-url");
         assertThat(at(yaml, st.span(i, i + 11))).isEqualTo("--index-url");
         int e = st.value().indexOf("${{");
@@ -68,6 +71,8 @@ class ScalarTextTest {
         String yaml = "run: echo one\n  two   three\n";
         ScalarText st = run(yaml);
         assertThat(st.value()).isEqualTo("echo one two   three");
+        assertThat(st.lines()).extracting(Script.Line::text).containsExactly("echo one \\", "two   three");
+        assertThat(st.lines().get(1).location()).isEqualTo(Location.ofLine(PATH, 2, 3, 14));
         int t = st.value().indexOf("three");
         assertThat(at(yaml, st.span(t, t + 5))).isEqualTo("three");
         assertThat(st.span(t, t + 5).startLine()).isEqualTo(2);
