@@ -28,7 +28,7 @@ final class KerasConfig {
 
     static List<KerasReference> references(Node root) {
         List<KerasReference> out = new ArrayList<>();
-        walk(root, "config", Optional.empty(), out);
+        walk(root, "$", Optional.empty(), out);
         return out;
     }
 
