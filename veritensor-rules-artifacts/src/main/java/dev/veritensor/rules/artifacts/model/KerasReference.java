@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param className the {@code class_name} of the object
  * @param module    the {@code module} the object is imported from, when given
  * @param function  the function named, for function references
- * @param path      the JSON path of the object, e.g. {@code config.layers[2]}
+ * @param path      the JSON path of the object, e.g. {@code $.config.layers[2]}
  */
 public record KerasReference(Kind kind, Optional<String> layer, String className, Optional<String> module,
                              Optional<String> function, String path) {
