@@ -29,7 +29,7 @@ final class Interpreters {
     /** Whether {@code name} runs program text: a shell, a language interpreter, {@code eval} or {@code iex}. */
     private static boolean isInterpreter(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return SHELLS.contains(n) || OTHERS.contains(n) || PYTHON.matcher(n).matches();
+        return SHELLS.contains(n) || OTHERS.contains(n) || (n.startsWith("py") && PYTHON.matcher(n).matches());
     }
 
     /** Whether the effective command is an interpreter that reads its program from standard input. */
@@ -73,7 +73,7 @@ final class Interpreters {
         if (SHELLS.contains(name)) {
             return flag.startsWith("-") && !flag.startsWith("--") && flag.indexOf('c') > 0;
         }
-        if (PYTHON.matcher(name).matches()) {
+        if (name.startsWith("py") && PYTHON.matcher(name).matches()) {
             return flag.equals("-c");
         }
         return switch (name) {

@@ -33,7 +33,7 @@ record Invocation(String tool, List<Word> arguments, SimpleCommand command) {
         String tool = words.get(0).baseName();
         List<Word> args = words.subList(1, words.size());
         for (int hop = 0; hop < 2; hop++) {
-            if (PYTHON.matcher(tool).matches() && args.size() >= 2 && args.get(0).text().equals("-m")) {
+            if (args.size() >= 2 && args.get(0).text().equals("-m") && PYTHON.matcher(tool).matches()) {
                 tool = args.get(1).text();
                 args = args.subList(2, args.size());
             } else if (tool.equals("uvx") && !args.isEmpty() && !args.get(0).isOption()) {

@@ -137,6 +137,18 @@ public final class ScalarText {
             out.add(segment(from, to, false));
             return;
         }
+        int firstKnown = from;
+        while (firstKnown < to && offsets[firstKnown] == UNKNOWN) {
+            firstKnown++;
+        }
+        int lastKnown = to - 1;
+        while (lastKnown > firstKnown && offsets[lastKnown] == UNKNOWN) {
+            lastKnown--;
+        }
+        if (firstKnown >= to || text.lineAt(offsets[firstKnown]) == text.lineAt(offsets[lastKnown])) {
+            out.add(segment(from, to, false));
+            return;
+        }
         int segmentStart = from;
         int lastLine = -1;
         for (int i = from; i < to; i++) {
