@@ -121,6 +121,13 @@ class DockerfileParserTest {
     }
 
     @Test
+    void hereStringsAreNotHereDocuments() throws Exception {
+        Dockerfile d = parse("FROM alpine:3.20\nRUN cat <<<hello\nRUN echo next\n");
+        assertThat(d.stages().get(0).instructions()).hasSize(2);
+        assertThat(lines(d.stages().get(0).instructions().get(0))).containsExactly("cat <<<hello");
+    }
+
+    @Test
     void escapeDirectiveSwitchesTheContinuationCharacter() throws Exception {
         Dockerfile d = parse("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command `\n    iwr https://x/a.ps1 | iex\n");
         assertThat(lines(d.stages().get(0).instructions().get(0)))
