@@ -72,6 +72,9 @@ final class CredentialShapes {
     private static final Pattern NOT_A_SECRET_NAME = Pattern.compile("(?i).*(?:_file|_path|_url|_id|_name|_user(?:name)?|_env|_var)$");
     private static final Set<String> PLACEHOLDERS = Set.of("password", "changeme", "change-me", "secret", "token",
             "example", "dummy", "placeholder", "redacted", "xxxxxxxx", "none", "null", "true", "false");
+    /** Words that mark a value as a throwaway for tests or local runs ({@code insecure-test-key}). */
+    private static final List<String> THROWAWAY_MARKERS = List.of("test", "dummy", "fake", "example", "insecure",
+            "sample", "changeme", "placeholder", "notasecret", "not-a-secret", "xxxx", "localhost");
 
     private CredentialShapes() {
     }
@@ -122,13 +125,16 @@ final class CredentialShapes {
     /**
      * Whether {@code value} looks like a real literal secret rather than a reference, a path, a
      * placeholder or a throwaway test value: at least 8 characters, no blanks, no variable or
-     * expression, and at least two of lower case, upper case, digits and symbols.
+     * expression, no marker of a throwaway value ({@code test}, {@code dummy}, {@code insecure} …),
+     * and at least two of lower case, upper case, digits and symbols.
      */
     static boolean looksLikeSecret(String value) {
         String v = value.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
         if (v.length() < 8 || v.chars().anyMatch(Character::isWhitespace) || v.contains("$") || v.contains("{{")
                 || v.startsWith("/") || v.startsWith("./") || v.contains("://")
-                || PLACEHOLDERS.contains(v.toLowerCase(Locale.ROOT)) || v.chars().distinct().count() < 4) {
+                || PLACEHOLDERS.contains(lower) || THROWAWAY_MARKERS.stream().anyMatch(lower::contains)
+                || v.chars().distinct().count() < 4) {
             return false;
         }
         int classes = 0;

@@ -136,10 +136,10 @@ class RuleDetailsTest {
                 assertThat(f.message()).doesNotContain(s);
             }
         }
-        Finding token = at(r.findings(), ".github/workflows/sync.yml", 29);
+        Finding token = at(r.findings(), ".github/workflows/sync.yml", 30);
         assertThat(token.message()).contains("GitHub token (ghp_***)");
-        Finding script = at(r.findings(), ".github/workflows/sync.yml", 32);
-        assertThat(script.location()).isEqualTo(Location.ofLine(".github/workflows/sync.yml", 32, 36, 56));
+        Finding script = at(r.findings(), ".github/workflows/sync.yml", 33);
+        assertThat(script.location()).isEqualTo(Location.ofLine(".github/workflows/sync.yml", 33, 36, 56));
     }
 
     @Test
