@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *   <li>Edits of digits (version or variant numbers: {@code pyside2}/{@code pyside6},
  *       {@code cu11}/{@code cu12}) count only against the top tier and never at the end of a name.</li>
  *   <li>Replacing a letter inside a short part of a multi-part name ({@code types-boto3-sns} vs
- *       {@code types-boto3-sqs}) is a sibling package, not a squat.</li>
+ *       {@code types-boto3-sqs}), or rewriting a short last part ({@code pytest-cpp} vs
+ *       {@code pytest-cov}), is a sibling package, not a squat.</li>
  * </ul>
  */
 public final class TyposquatDetector {
@@ -269,10 +270,21 @@ public final class TyposquatDetector {
         if (sortedLetters(qs).equals(sortedLetters(ts))) {
             return Technique.LETTERS_REARRANGED;
         }
-        if (commonPrefix(qs, ts) >= ts.length() - 3) {
+        if (commonPrefix(qs, ts) >= ts.length() - 3 && !replacesShortLastPart(q, t)) {
             return Technique.ENDING_CHANGED;
         }
         return null;
+    }
+
+    /**
+     * Whether {@code q} keeps every part of the multi-part name {@code t} but its last, and that
+     * last part is three characters or fewer: {@code pytest-cpp} beside {@code pytest-cov} is a
+     * sibling plugin, not an altered ending.
+     */
+    private static boolean replacesShortLastPart(String q, String t) {
+        int dash = t.lastIndexOf('-');
+        return dash > 0 && t.length() - dash - 1 <= 3 && q.regionMatches(0, t, 0, dash + 1)
+                && q.indexOf('-', dash + 1) < 0;
     }
 
     /**

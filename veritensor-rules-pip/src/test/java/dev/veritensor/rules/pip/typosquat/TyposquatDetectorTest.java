@@ -37,6 +37,7 @@ class TyposquatDetectorTest {
             "botoceor, botocore, LETTERS_REARRANGED",
             "matlibplot, matplotlib, LETTERS_REARRANGED",
             "requesgt, requests, ENDING_CHANGED",
+            "typing-extensioxx, typing-extensions, ENDING_CHANGED",
             "pandas-py, pandas, PYTHON_AFFIX",
             "python-flask, flask, PYTHON_AFFIX",
             "py-requests, requests, PYTHON_AFFIX",
@@ -56,6 +57,8 @@ class TyposquatDetectorTest {
             // established extensions and honest neighbours of popular names
             "requests-oauthlib", "types-requests", "pytest-cov", "scanpy", "cwcwidth", "pytest-lazy-fixture",
             "types-boto3-sns", "crispy-bootstrap4", "elasticsearch7", "pyside2", "whisper",
+            // a sibling plugin: only the short last part of a multi-part name differs
+            "pytest-cpp",
             // short names are not judged by edit distance
             "six", "sixx", "attr", "rsa", "jaxx", "tqdn",
             // nothing alike
