@@ -3,6 +3,7 @@ package dev.veritensor.rules.pip;
 import dev.veritensor.api.DocumentParser;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RulePack;
+import dev.veritensor.api.ScriptParser;
 import dev.veritensor.rules.pip.conf.PipConfParser;
 import dev.veritensor.rules.pip.lock.PdmLockParser;
 import dev.veritensor.rules.pip.lock.PipfileLockParser;
@@ -25,6 +26,7 @@ import dev.veritensor.rules.pip.rules.MissingHashRule;
 import dev.veritensor.rules.pip.rules.UnhashedLockEntryRule;
 import dev.veritensor.rules.pip.rules.UnpinnedDirectReferenceRule;
 import dev.veritensor.rules.pip.rules.UnsafeIndexStrategyRule;
+import dev.veritensor.rules.pip.script.PipScriptParser;
 import dev.veritensor.rules.pip.setupcfg.SetupCfgParser;
 import dev.veritensor.rules.pip.typosquat.KnownMaliciousRule;
 import dev.veritensor.rules.pip.typosquat.TyposquatRule;
@@ -34,7 +36,8 @@ import java.util.List;
 /**
  * The pip rule pack (id {@code pip}): Python packaging inputs — requirements files, pip
  * configuration, project manifests (pyproject.toml, setup.cfg, Pipfile, uv.toml, poetry.toml) and
- * lockfiles — and the rules about where packages come from and how firmly they are pinned.
+ * lockfiles, and install commands in the scripts of CI files and Dockerfiles — and the rules about
+ * where packages come from and how firmly they are pinned.
  * Registered for {@link java.util.ServiceLoader} in {@code META-INF/services}. Parsers and rules are
  * stateless, so one instance serves every scan.
  */
@@ -69,6 +72,8 @@ public final class PipRulePack implements RulePack {
             new UnpinnedDirectReferenceRule(),
             new UnsafeIndexStrategyRule());
 
+    private static final List<ScriptParser> SCRIPT_PARSERS = List.of(new PipScriptParser());
+
     @Override
     public String id() {
         return "pip";
@@ -77,6 +82,11 @@ public final class PipRulePack implements RulePack {
     @Override
     public List<DocumentParser> parsers() {
         return PARSERS;
+    }
+
+    @Override
+    public List<ScriptParser> scriptParsers() {
+        return SCRIPT_PARSERS;
     }
 
     @Override
