@@ -27,7 +27,8 @@ import java.util.Set;
  * Reads {@code Pipfile.lock} (JSON, located by core's token positions): the sources of
  * {@code _meta.sources} and every package of each category ({@code default}, {@code develop},
  * custom categories) with its {@code version}, {@code hashes}, {@code index} (resolved to the
- * source's URL), {@code markers} and VCS, path or file origin. Entries are located at their key.
+ * source's URL; a package without {@code index}, as Pipenv writes transitive dependencies, came
+ * from the default source, the first one), {@code markers} and VCS, path or file origin. Entries are located at their key.
  * A {@code Pipfile} category {@code packages} is locked as {@code default}, {@code dev-packages} as
  * {@code develop}; Pipenv locks for the current platform, so marker-dependent packages are not
  * expected in it.
@@ -134,8 +135,10 @@ public final class PipfileLockParser implements DocumentParser {
             kind = url.filter(LockEntries::isRemote).isPresent() ? Dependency.Kind.URL : Dependency.Kind.PATH;
         } else {
             Optional<String> named = TreeValues.string(details, "index", context).map(ScalarNode::value);
-            index = named.flatMap(sources::source).map(PipfileSources.Source::url)
-                    .or(() -> named.filter(LockEntries::isRemote));
+            index = named.isPresent()
+                    ? named.flatMap(sources::source).map(PipfileSources.Source::url)
+                            .or(() -> named.filter(LockEntries::isRemote))
+                    : sources.sources().stream().findFirst().map(PipfileSources.Source::url);
         }
         return new LockedPackage(key.value(), version, kind, index, url, hashes, editable, markers,
                 key.location(), key.location());

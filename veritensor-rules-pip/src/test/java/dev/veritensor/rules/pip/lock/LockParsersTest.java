@@ -108,11 +108,13 @@ class LockParsersTest {
                  "default": {
                    "flask": {"version": "==3.0.2", "index": "corp", "hashes": ["sha256:ab"]},
                    "odd": {"version": "==1.0", "index": "https://direct/simple"},
+                   "transitive": {"version": "==2.0"},
                    "bad name!": {}
                  }}
                 """, LockfileDocument.class, context);
         assertThat(lock.packages()).extracting(p -> p.name() + "@" + ModelText.span(p.location()) + " " + p.index()
-                .orElse("-")).containsExactly("flask@3:4-3:11 https://corp/simple", "odd@4:4-4:9 https://direct/simple");
+                .orElse("-")).containsExactly("flask@3:4-3:11 https://corp/simple", "odd@4:4-4:9 https://direct/simple",
+                "transitive@5:4-5:16 https://corp/simple");
         assertThat(lock.indexSettings()).singleElement().satisfies(s -> assertThat(s.verifyTls()).isFalse());
         assertThat(context.diagnostics()).singleElement().satisfies(d -> assertThat(d.message()).contains("bad name!"));
         assertThat(lock.locks(declared("flask", new Section(Section.Kind.PIPENV, "packages"), null))).isTrue();
