@@ -14,7 +14,8 @@ import java.util.Objects;
  * {@link IndexSetting.Role#EXPLICIT}) and {@code [certificates.<name>] cert = false}, which turns
  * off TLS verification for the source or repository of that name
  * ({@link IndexSetting.Role#TRUSTED_HOST}, TLS unverified, whose URL is the repository's when this
- * file defines it and the bare name otherwise).
+ * file defines it and the bare name otherwise). The unverified TLS is stated once, by that
+ * setting, not again on the repository's URL.
  *
  * @param source   the file
  * @param settings the settings in source order

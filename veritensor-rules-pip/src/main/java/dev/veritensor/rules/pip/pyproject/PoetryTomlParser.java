@@ -62,7 +62,7 @@ public final class PoetryTomlParser implements DocumentParser {
                 url.ifPresent(u -> {
                     urls.put(e.name(), u.value());
                     settings.add(new IndexSetting(IndexSetting.Role.EXPLICIT, u.value(), Optional.of(e.name()), 0,
-                            !unverified.containsKey(e.name()), u.location()));
+                            true, u.location()));
                 });
             }
         });
