@@ -36,12 +36,6 @@ final class PoetryTables {
     private PoetryTables() {
     }
 
-    /** Whether {@code poetry} declares dependencies or sources (and is more than packaging metadata). */
-    static boolean declaresDependencies(MapNode poetry) {
-        return poetry.get("dependencies").isPresent() || poetry.get("dev-dependencies").isPresent()
-                || poetry.get("group").isPresent() || poetry.get("source").isPresent();
-    }
-
     static Poetry read(MapNode poetry, ParseContext context) {
         List<TableDependencies.Read> read = new ArrayList<>();
         TreeValues.table(poetry, "dependencies", context).ifPresent(t -> read.addAll(

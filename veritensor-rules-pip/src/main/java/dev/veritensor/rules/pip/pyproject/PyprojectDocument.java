@@ -26,8 +26,7 @@ import java.util.Optional;
  * @param projectName      {@code [project] name} or {@code [tool.poetry] name}, when present
  * @param declared         the declared dependencies in source order
  * @param dependencyGroups the PEP 735 groups with their includes
- * @param poetry           Poetry's sources and source constraints, when {@code [tool.poetry]} declares
- *                         dependencies or sources
+ * @param poetry           Poetry's sources and source constraints, when {@code [tool.poetry]} is present
  * @param uv               uv's index settings from {@code [tool.uv]}, when present
  * @param uvPip            the {@code uv pip} interface's settings from {@code [tool.uv.pip]}, when present
  * @param pdm              PDM's sources, when {@code [tool.pdm]} is present

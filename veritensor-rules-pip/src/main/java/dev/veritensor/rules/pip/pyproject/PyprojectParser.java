@@ -76,18 +76,16 @@ public final class PyprojectParser implements DocumentParser {
             if (projectName.isEmpty()) {
                 projectName = TreeValues.string(poetryTable.get(), "name", context).map(ScalarNode::value);
             }
-            if (PoetryTables.declaresDependencies(poetryTable.get())) {
-                PoetryTables.Poetry read = PoetryTables.read(poetryTable.get(), context);
-                Set<String> standard = declared.stream().filter(d -> d.section().kind() == Section.Kind.PROJECT
-                                || d.section().kind() == Section.Kind.OPTIONAL)
-                        .map(d -> d.dependency().normalizedName()).collect(Collectors.toSet());
-                for (ManifestDependency d : read.dependencies()) {
-                    if (!onlyAddsSource(d, standard)) {
-                        declared.add(d);
-                    }
+            PoetryTables.Poetry read = PoetryTables.read(poetryTable.get(), context);
+            Set<String> standard = declared.stream().filter(d -> d.section().kind() == Section.Kind.PROJECT
+                            || d.section().kind() == Section.Kind.OPTIONAL)
+                    .map(d -> d.dependency().normalizedName()).collect(Collectors.toSet());
+            for (ManifestDependency d : read.dependencies()) {
+                if (!onlyAddsSource(d, standard)) {
+                    declared.add(d);
                 }
-                poetry = Optional.of(read.sources());
             }
+            poetry = Optional.of(read.sources());
         }
 
         Optional<UvIndexes> uv = Optional.empty();
