@@ -100,11 +100,13 @@ final class CommandSyntax {
     // ---- the tables ----------------------------------------------------------------------------
 
     private static final List<Option> PIP_GENERAL = List.of(
-            flag("--help", 'h'), flag("--debug"), flag("--isolated"), flag("--require-virtualenv"),
+            flag("--help", 'h'), flag("--debug"), flag("--isolated"),
             value("--python"), flag("--verbose", 'v'), flag("--version", 'V'), flag("--quiet", 'q'),
+            new Option(List.of("--require-virtualenv", "--require-venv"), (char) 0, false, Meaning.NONE),
             new Option(List.of("--log", "--log-file", "--local-log"), (char) 0, true, Meaning.NONE),
             flag("--no-input"), value("--keyring-provider"), value("--proxy"), value("--retries"),
-            value("--timeout"), value("--exists-action"), meaning("--trusted-host", (char) 0, Meaning.TRUSTED_HOST),
+            new Option(List.of("--timeout", "--default-timeout"), (char) 0, true, Meaning.NONE),
+            value("--exists-action"), meaning("--trusted-host", (char) 0, Meaning.TRUSTED_HOST),
             value("--cert"), value("--client-cert"), value("--cache-dir"), flag("--no-cache-dir"),
             flag("--disable-pip-version-check"), flag("--no-color"), flag("--no-python-version-warning"),
             value("--use-feature"), value("--use-deprecated"), value("--resume-retries"));
@@ -113,20 +115,24 @@ final class CommandSyntax {
             meaning("--requirement", 'r', Meaning.REQUIREMENTS_FILE),
             meaning("--constraint", 'c', Meaning.CONSTRAINTS_FILE),
             meaning("--editable", 'e', Meaning.EDITABLE),
-            meaning("--index-url", 'i', Meaning.DEFAULT_INDEX),
+            new Option(List.of("--index-url", "--pypi-url"), 'i', true, Meaning.DEFAULT_INDEX),
             meaning("--extra-index-url", (char) 0, Meaning.EXTRA_INDEX),
             new Option(List.of("--no-index"), (char) 0, false, Meaning.NO_INDEX),
             meaning("--find-links", 'f', Meaning.FIND_LINKS),
             flag("--no-deps"), flag("--pre"), flag("--dry-run"), value("--target", 't'), value("--platform"),
             value("--python-version"), value("--implementation"), value("--abi"), flag("--user"), value("--root"),
-            value("--prefix"), value("--src"), flag("--upgrade", 'U'), value("--upgrade-strategy"),
+            value("--prefix"),
+            new Option(List.of("--src", "--source", "--source-dir", "--source-directory"), (char) 0, true,
+                    Meaning.NONE),
+            flag("--upgrade", 'U'), value("--upgrade-strategy"),
             flag("--force-reinstall"), flag("--ignore-installed", 'I'), flag("--ignore-requires-python"),
             flag("--no-build-isolation"), flag("--use-pep517"), flag("--no-use-pep517"),
             flag("--check-build-dependencies"), flag("--break-system-packages"), value("--config-settings", 'C'),
             value("--global-option"), flag("--compile"), flag("--no-compile"), flag("--no-warn-script-location"),
             flag("--no-warn-conflicts"), value("--no-binary"), value("--only-binary"), flag("--prefer-binary"),
             flag("--require-hashes"), value("--progress-bar"), value("--root-user-action"), value("--report"),
-            value("--group"), flag("--no-clean"), value("--build-constraint"), value("--dest", 'd'),
+            value("--group"), flag("--no-clean"), value("--build-constraint"),
+            new Option(List.of("--dest", "--destination-dir", "--destination-directory"), 'd', true, Meaning.NONE),
             // Not a pip command-line option (pip refuses it outside requirements files); its value is skipped.
             value("--hash"));
 

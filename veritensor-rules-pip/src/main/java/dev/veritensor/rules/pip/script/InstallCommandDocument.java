@@ -54,7 +54,10 @@ public final class InstallCommandDocument implements GradesFloatingVersions, Nam
         return "install-command";
     }
 
-    /** How the installer is called: {@code pip install}, {@code pip download}, {@code uv pip install}, {@code uv add}, {@code uv tool install}, {@code pipx install}. */
+    /**
+     * How the installer is called: {@code pip install}, {@code pip download}, {@code uv pip install},
+     * {@code uv add}, {@code uv tool install} or {@code pipx install}.
+     */
     public String command() {
         return command;
     }

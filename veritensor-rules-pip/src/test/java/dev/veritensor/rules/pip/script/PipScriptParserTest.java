@@ -94,6 +94,16 @@ class PipScriptParserTest {
     }
 
     @Test
+    void optionValuesAreNeverTakenForRequirements() {
+        assertThat(dependencies(verbatim(1, 1,
+                "pip install --default-timeout 100 --progress-bar off --upgrade-strat eager -t /opt torch",
+                "pip --proxy p:3128 download --destination-dir wheels --platform manylinux2014_x86_64 torch",
+                "uv pip install -p 3.12 --link-mode copy --torch-backend cu121 torch",
+                "pipx install --python python3.12 --suffix _x torch")))
+                .extracting(Dependency::name).containsExactly("torch", "torch", "torch", "torch");
+    }
+
+    @Test
     void aConstraintsFilePinsTheCommandsRegistryRequirements() {
         List<Dependency> deps = dependencies(verbatim(1, 1, "pip install torch git+https://h/r.git -c constraints.txt"));
         assertThat(deps).extracting(Dependency::pinnedElsewhere).containsExactly(true, false);
