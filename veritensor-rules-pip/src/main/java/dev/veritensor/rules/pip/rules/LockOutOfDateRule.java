@@ -21,8 +21,10 @@ import java.util.Optional;
  * {@code pip/lock-out-of-date}: a manifest declares a dependency that the lockfile beside it does
  * not contain, or the locked version lies outside the declared range. Each lockfile is compared
  * with the sections of the manifest its tool locks ({@link LockfileDocument#locks}); the project's
- * own name (self-references such as {@code project[extra]}) is skipped. When a package is locked
- * several times (one entry per platform), one entry in range is enough.
+ * own name (self-references such as {@code project[extra]}) is skipped. A declaration with an
+ * environment marker is not expected in the lockfile (a tool leaves out what no supported
+ * environment needs), only checked for its range when it is there. When a package is locked several
+ * times (one entry per platform), one entry in range is enough.
  */
 public final class LockOutOfDateRule implements Rule<ManifestDocument> {
 
@@ -75,6 +77,9 @@ public final class LockOutOfDateRule implements Rule<ManifestDocument> {
                 .filter(p -> p.normalizedName().equals(d.normalizedName())).toList();
         String lockName = lock.source().fileName();
         if (locked.isEmpty()) {
+            if (d.markers().isPresent()) {
+                return;
+            }
             context.report(d.location(), "'" + d.name() + "' is declared but " + lockName + " does not contain it: "
                     + "the lockfile is out of date");
             return;
