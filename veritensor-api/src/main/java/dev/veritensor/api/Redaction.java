@@ -13,9 +13,10 @@ public final class Redaction {
     /** What a masked credential reads as. */
     public static final String MASK = "***";
 
-    // scheme://userinfo@ — userinfo is everything up to the last '@' before the host part.
+    // scheme://userinfo@ — userinfo is everything after the scheme up to an '@' before any '/' or
+    // blank. Any other character (quotes, <, >) may be part of a password, so it is masked too.
     private static final Pattern URL_USERINFO =
-            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/\\s@'\"<>]+)@");
+            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/\\s@]+)@");
 
     private Redaction() {
     }

@@ -34,8 +34,9 @@ import java.util.concurrent.Callable;
             "Scans PATH for supply-chain risks and blocks the build when the policy says so.",
             "",
             "The scan root is PATH when it is one folder (the default is the current folder); with files"
-                    + " or several paths it is the deepest folder that holds them all, and only the given paths"
-                    + " are scanned (references such as -r still resolve within the root). The root's"
+                    + " or several paths it is the repository (nearest folder with .git) that holds them, else the"
+                    + " current folder when it holds them, else the deepest folder that does, and only the given"
+                    + " paths are scanned (references such as -r still resolve within the root). The root's"
                     + " veritensor.toml (or [tool.veritensor] in its pyproject.toml) configures the scan, and"
                     + " reported paths are relative to the root."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -100,7 +101,7 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         boolean singleRoot = paths.isEmpty() || (paths.size() == 1 && Files.isDirectory(paths.get(0)));
-        Path root = paths.isEmpty() ? Path.of("") : singleRoot ? paths.get(0) : commonFolder(paths);
+        Path root = paths.isEmpty() ? Path.of("") : singleRoot ? paths.get(0) : rootFor(paths);
         ScanConfig scanConfig;
         try {
             scanConfig = config != null ? ConfigLoader.load(config) : ConfigLoader.discover(root).orElse(ScanConfig.defaults());
@@ -162,8 +163,13 @@ final class ScanCommand implements Callable<Integer> {
         return policy.verdict() == Verdict.PASS ? ExitCodes.PASS : ExitCodes.POLICY_FAILED;
     }
 
-    /** The deepest folder holding every path (a file's folder, or the folder itself). */
-    private static Path commonFolder(List<Path> paths) throws IOException {
+    /**
+     * The scan root for files or several paths: the repository (nearest folder with {@code .git})
+     * holding them all, else the working directory when it holds them all, else the deepest folder
+     * that does. A root above the files keeps their names meaningful ({@code .github/workflows/…},
+     * {@code requirements/…}) and finds the project's configuration.
+     */
+    private static Path rootFor(List<Path> paths) throws IOException {
         Path common = null;
         for (Path p : paths) {
             Path real = p.toRealPath();
@@ -176,7 +182,13 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }
         }
-        return common;
+        for (Path f = common; f != null; f = f.getParent()) {
+            if (Files.exists(f.resolve(".git"))) {
+                return f;
+            }
+        }
+        Path cwd = Path.of("").toRealPath();
+        return common.startsWith(cwd) ? cwd : common;
     }
 
     private boolean useColor() {

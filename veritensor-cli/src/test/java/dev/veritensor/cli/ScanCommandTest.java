@@ -136,6 +136,37 @@ class ScanCommandTest {
     }
 
     @Test
+    void aSingleFileIsJudgedWithinItsRepository() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("requirements"));
+        Files.writeString(dir.resolve("requirements/cuda.txt"), "--extra-index-url https://x.example/simple\n");
+        Run r = run("scan", dir.resolve("requirements/cuda.txt").toString(), "--no-color");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("requirements/cuda.txt:1:").contains("pip/extra-index-url");
+    }
+
+    @Test
+    void aNamedFileThatNoParserReadsIsReportedNotSilentlyPassed() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve("notes.md"), "pip install reqeusts\n");
+        Run r = run("scan", dir.resolve("notes.md").toString(), "--format", "json");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"not-recognised\"").contains("notes.md");
+    }
+
+    @Test
+    void relativePathsAreResolvedAgainstTheWorkingDirectory() throws IOException {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path sub = Files.createTempDirectory(cwd.resolve("target"), "rel");
+        Files.writeString(sub.resolve("requirements.txt"), "--extra-index-url https://x.example/simple\n");
+        Files.writeString(sub.resolve("requirements-dev.txt"), "pytest==8.3.3\n");
+        Run r = run("scan", cwd.relativize(sub.resolve("requirements.txt")).toString(),
+                cwd.relativize(sub.resolve("requirements-dev.txt")).toString(), "--no-color");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("requirements.txt:1:");
+    }
+
+    @Test
     void rulesListsEveryRuleAndMarkdownHasAnchors() {
         Run text = run("rules");
         assertThat(text.code()).isZero();

@@ -1,5 +1,8 @@
 package dev.veritensor.core;
 
+import dev.veritensor.api.Diagnostic;
+import dev.veritensor.api.DocumentParser;
+import dev.veritensor.api.Location;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleInfo;
 import dev.veritensor.api.RuleOption;
@@ -15,6 +18,7 @@ import dev.veritensor.core.engine.SourceSet;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,10 +89,13 @@ public final class Scanner {
     }
 
     /**
-     * Scans only {@code paths} (files or folders inside {@code root}); references between files,
-     * such as {@code -r ../base.txt}, still resolve against the whole of {@code root}.
+     * Scans only {@code paths} (files or folders inside {@code root}; relative paths are resolved
+     * against the working directory, like any {@link Path}); references between files, such as
+     * {@code -r ../base.txt}, still resolve against the whole of {@code root}. A named file that no
+     * parser reads is reported as a {@code not-recognised} warning, so asking for a file never
+     * passes silently without checking it.
      *
-     * @throws IOException when {@code root} is not a readable directory or a path is outside it
+     * @throws IOException when {@code root} is not a readable directory or a path is missing or outside it
      */
     public ScanResult scan(Path root, Collection<Path> paths) throws IOException {
         Objects.requireNonNull(root, "root");
@@ -98,14 +105,48 @@ public final class Scanner {
         Path real = root.toRealPath();
         List<Path> starts = new ArrayList<>();
         for (Path p : paths) {
-            Path abs = p.isAbsolute() ? p : root.toAbsolutePath().resolve(p);
-            if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException("no such file or folder: " + p);
             }
-            Path parent = abs.toAbsolutePath().normalize().getParent();
+            Path parent = abs.getParent();
             starts.add(parent == null ? real : parent.toRealPath().resolve(abs.getFileName()));
         }
-        return new ScanRun(this, SourceSet.ofDirectory(real, starts, config.exclude())).execute();
+        SourceSet sources = SourceSet.ofDirectory(real, starts, config.exclude());
+        ScanResult result = new ScanRun(this, sources).execute();
+        List<Diagnostic> unread = new ArrayList<>();
+        for (Path start : starts) {
+            if (Files.isRegularFile(start, LinkOption.NOFOLLOW_LINKS)) {
+                String path = real.relativize(start).toString().replace(java.io.File.separatorChar, '/');
+                Source source = Source.ofFile(path, start);
+                if (!anyParserAccepts(source)) {
+                    unread.add(Diagnostic.warning("not-recognised", Location.ofFile(path), "no parser reads this"
+                            + " file (its name or content is not a format Veritensor knows), so nothing was checked"));
+                }
+            }
+        }
+        if (unread.isEmpty()) {
+            return result;
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
+        diagnostics.addAll(unread);
+        diagnostics.sort(null);
+        return new ScanResult(result.findings(), result.suppressed(), diagnostics, result.rules(), result.stats());
+    }
+
+    private boolean anyParserAccepts(Source source) {
+        for (RulePack pack : packs) {
+            for (DocumentParser parser : pack.parsers()) {
+                try {
+                    if (parser.accepts(source)) {
+                        return true;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    return true; // the scan itself reports the read problem
+                }
+            }
+        }
+        return false;
     }
 
     /**
