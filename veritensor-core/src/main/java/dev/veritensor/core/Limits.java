@@ -5,14 +5,21 @@ package dev.veritensor.core;
  * becomes a diagnostic (or, for archives, a finding) on the file, never a crash. All sizes are in
  * bytes.
  *
+ * <p>Archive limits are judged on the sizes an archive declares, and reading never goes past what
+ * was declared: a member over a limit is listed but not scanned, and the scan goes on.
+ *
  * @param maxTextFileSize        largest text manifest read (requirements, TOML, YAML, JSON)
  * @param maxNestingDepth        deepest nesting of YAML/JSON/TOML collections
  * @param maxYamlAliases         most alias expansions of collections in one YAML stream
- * @param maxArchiveEntries      most members read from one archive
+ * @param maxArchiveEntries      most entries read from one archive; later entries are not read
  * @param maxArchiveEntrySize    largest expanded size of one archive member
- * @param maxArchiveTotalSize    largest expanded size of all members of one archive
- * @param maxExpansionRatio      largest expanded-to-compressed size ratio of an archive member
- * @param maxArchiveDepth        deepest nesting of archives inside archives
+ * @param maxArchiveTotalSize    largest expanded size of all members of one archive; the member that
+ *                               crosses it and all later ones are not scanned
+ * @param maxExpansionRatio      largest expanded-to-compressed size ratio of a zip member, or of a
+ *                               compressed tar stream as a whole; only judged beyond 1 MiB expanded,
+ *                               since short repetitive files compress far better and are harmless
+ * @param maxArchiveDepth        deepest nesting of archives inside archives: 0 opens only the
+ *                               archives of the scan itself, 3 (the default) three levels within
  */
 public record Limits(long maxTextFileSize, int maxNestingDepth, int maxYamlAliases,
                      int maxArchiveEntries, long maxArchiveEntrySize, long maxArchiveTotalSize,

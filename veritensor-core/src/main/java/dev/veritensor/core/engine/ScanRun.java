@@ -22,6 +22,7 @@ import dev.veritensor.api.SourceText;
 import dev.veritensor.api.TextEdit;
 import dev.veritensor.core.Scanner;
 import dev.veritensor.core.Scanner.RuleSetup;
+import dev.veritensor.core.archive.ArchiveExpander;
 import dev.veritensor.core.engine.EngineParseContext.IncludeRequest;
 import dev.veritensor.core.engine.EngineRuleContext.RawFinding;
 import org.slf4j.Logger;
@@ -48,10 +49,11 @@ import java.util.function.Supplier;
 
 /**
  * One execution of a scan: parse every source with the parsers that accept it (following includes
- * in further rounds), derive documents from scripts, run every enabled rule on every matching
- * document, then turn raw reports into findings (severity overrides, credential masking,
- * fingerprints, suppressions) in deterministic order. Work is spread over the scanner's threads;
- * results never depend on their number or timing.
+ * in further rounds), open archives and offer their members as further sources (each archive's
+ * {@link dev.veritensor.api.ArchiveListing} joins the documents), derive documents from scripts,
+ * run every enabled rule on every matching document, then turn raw reports into findings
+ * (severity overrides, credential masking, fingerprints, suppressions) in deterministic order.
+ * Work is spread over the scanner's threads; results never depend on their number or timing.
  */
 public final class ScanRun {
 
@@ -108,17 +110,31 @@ public final class ScanRun {
 
     // ---- parsing -------------------------------------------------------------------------------
 
-    /** The result of parsing one source with one parser (or of script parsers on one document). */
+    /**
+     * The result of parsing one source with one parser (or of script parsers on one document, or
+     * of opening an archive, whose members are further sources).
+     */
     private record ParseOutcome(String path, int parserRank, int derivedFrom, List<Document> documents,
-                                List<Diagnostic> diagnostics, List<IncludeRequest> includes) { }
+                                List<Diagnostic> diagnostics, List<IncludeRequest> includes, List<Source> members) {
+        ParseOutcome(String path, int parserRank, int derivedFrom, List<Document> documents,
+                     List<Diagnostic> diagnostics, List<IncludeRequest> includes) {
+            this(path, parserRank, derivedFrom, documents, diagnostics, includes, List.of());
+        }
+    }
+
+    /** The rank of archive listings, which sort before the documents parsers make of the same file. */
+    private static final int ARCHIVE_RANK = -1;
 
     /**
      * Parses in rounds: every pending source with every parser that accepts it (or that asked for
      * it through an include), then script parsers on the new documents; includes found in a round
      * make the next. Each (source, parser) pair is parsed once, which also ends include cycles.
+     * Archives are opened in the same round as they are parsed; their members make the next round.
      */
     private void parseAll(ExecutorService pool, List<Parsed> out, Set<String> sourcesSeen) {
         Set<String> done = new HashSet<>();
+        Set<String> opened = new HashSet<>();
+        Map<String, Integer> archiveDepth = new HashMap<>();
         Map<String, Source> pending = new TreeMap<>();
         Map<String, Set<Integer>> forced = new HashMap<>();
         for (Source s : sources.initial()) {
@@ -130,6 +146,10 @@ public final class ScanRun {
                 sourcesSeen.add(s.path());
                 Set<Integer> extra = forced.getOrDefault(s.path(), Set.of());
                 tasks.add(() -> parseSource(s, extra, done));
+                if (opened.add(s.path())) {
+                    int depth = archiveDepth.getOrDefault(s.path(), 0);
+                    tasks.add(() -> List.of(openArchive(s, depth)));
+                }
             }
             pending.clear();
             forced.clear();
@@ -139,6 +159,13 @@ public final class ScanRun {
             for (ParseOutcome o : outcomes) {
                 done.add(o.parserRank() + "\0" + o.path());
                 fresh.addAll(record(o));
+                int depth = archiveDepth.getOrDefault(o.path(), 0) + 1;
+                for (Source member : sources.addMembers(o.members(), diagnostics::add)) {
+                    archiveDepth.put(member.path(), depth);
+                    if (!sourcesSeen.contains(member.path())) {
+                        pending.putIfAbsent(member.path(), member);
+                    }
+                }
             }
             out.addAll(fresh);
             List<ParseOutcome> derived = deriveFromScripts(pool, fresh);
@@ -209,6 +236,23 @@ public final class ScanRun {
             }
         }
         return results;
+    }
+
+    /** Opens {@code s} if it is an archive: its listing, its diagnostics and its members. */
+    private ParseOutcome openArchive(Source s, int depth) {
+        List<Diagnostic> diags = new ArrayList<>();
+        try {
+            ArchiveExpander.Expansion e = ArchiveExpander.expand(s, depth, scanner.config().limits());
+            return new ParseOutcome(s.path(), ARCHIVE_RANK, -1, e.listing().<List<Document>>map(List::of)
+                    .orElse(List.of()), e.diagnostics(), List.of(), e.members());
+        } catch (IOException e) {
+            diags.add(Diagnostic.error("read-error", Location.ofFile(s.path()), "cannot read: " + e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.debug("opening archive {} failed", s.path(), e);
+            diags.add(Diagnostic.error("archive-error", Location.ofFile(s.path()), "the archive could not be read ("
+                    + e.getClass().getSimpleName() + "); its members were not scanned"));
+        }
+        return new ParseOutcome(s.path(), ARCHIVE_RANK, -1, List.of(), diags, List.of());
     }
 
     private ParseOutcome parseWith(int rank, DocumentParser parser, Source s) {

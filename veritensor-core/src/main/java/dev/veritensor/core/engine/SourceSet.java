@@ -19,11 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * The inputs of one scan: the sources found up front and the resolution of references between
- * files. A directory tree is walked without following links out of the root; in-memory sources
- * resolve references among themselves only.
+ * The inputs of one scan: the sources found up front, the members of archives as the scan opens
+ * them, and the resolution of references between files. A directory tree is walked without
+ * following links out of the root; in-memory sources resolve references among themselves only.
+ * Members are added between parse rounds, never while parsers resolve references.
  */
 public final class SourceSet {
 
@@ -110,7 +112,7 @@ public final class SourceSet {
         return new SourceSet(root, found, diags, exclude);
     }
 
-    /** In-memory sources. Excluded paths are dropped. */
+    /** In-memory sources. Excluded paths are not scanned, but references to them resolve. */
     public static SourceSet ofSources(Collection<Source> sources, List<String> excludePatterns) {
         PathGlob exclude = new PathGlob(excludePatterns);
         Map<String, Source> all = new TreeMap<>();
@@ -140,6 +142,11 @@ public final class SourceSet {
     }
 
     private static void add(String rel, Path file, Map<String, Source> found, List<Diagnostic> diags) {
+        if (hasArchiveSegment(rel)) {
+            diags.add(Diagnostic.warning("unsupported-path", Location.ofFile(safe(rel)),
+                    "skipped: a folder name ending in '!' is reserved for the members of archives"));
+            return;
+        }
         try {
             found.put(rel, Source.ofFile(rel, file));
         } catch (IllegalArgumentException e) {
@@ -177,11 +184,29 @@ public final class SourceSet {
         return out.length() == 0 ? "_" : out.toString();
     }
 
-    /** The sources found up front, ordered by path. */
+    /** The sources found up front, excluded ones left out, ordered by path. */
     public List<Source> initial() {
-        List<Source> list = new ArrayList<>(byPath.values());
+        List<Source> list = new ArrayList<>(byPath.values().stream().filter(s -> !exclude.excludes(s.path())).toList());
         list.sort(Comparator.comparing(Source::path));
         return list;
+    }
+
+    /**
+     * Adds the members of an archive the scan opened, so references resolve to them, and returns
+     * those to scan: not excluded, and not at the path of another source (reported to
+     * {@code diagnostics}; the first source keeps the path).
+     */
+    public List<Source> addMembers(List<Source> members, Consumer<Diagnostic> diagnostics) {
+        List<Source> toScan = new ArrayList<>();
+        for (Source m : members) {
+            if (byPath.putIfAbsent(m.path(), m) != null) {
+                diagnostics.accept(Diagnostic.warning("duplicate-path", Location.ofFile(m.path()),
+                        "the archive member is not scanned: another source of the scan has its path"));
+            } else if (!exclude.excludes(m.path())) {
+                toScan.add(m);
+            }
+        }
+        return toScan;
     }
 
     /** Diagnostics of the discovery (links, unreadable files). */
@@ -211,9 +236,9 @@ public final class SourceSet {
         String p = path.get();
         Source known = byPath.get(p);
         if (known != null) {
-            return new Resolution.Found(known, false);
+            return new Resolution.Found(known, exclude.excludes(p));
         }
-        if (root == null) {
+        if (root == null || hasArchiveSegment(p)) {
             return new Resolution.Refused("include-not-found", "'" + reference + "' names no file of this scan");
         }
         Path file = root.resolve(p);
@@ -233,6 +258,18 @@ public final class SourceSet {
         } catch (IOException | IllegalArgumentException e) {
             return new Resolution.Refused("include-not-found", "'" + reference + "' cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Whether a folder of {@code path} ends in {@code !}: the path names an archive member. */
+    private static boolean hasArchiveSegment(String path) {
+        int slash = path.indexOf('/');
+        while (slash > 0) {
+            if (path.charAt(slash - 1) == '!') {
+                return true;
+            }
+            slash = path.indexOf('/', slash + 1);
+        }
+        return false;
     }
 
     private static boolean hasVcsDir(String path) {
