@@ -1,0 +1,219 @@
+package dev.veritensor.rules.pip.rules;
+
+import dev.veritensor.api.Location;
+import dev.veritensor.api.Rule;
+import dev.veritensor.api.RuleContext;
+import dev.veritensor.api.RuleInfo;
+import dev.veritensor.api.Severity;
+import dev.veritensor.rules.pip.python.PyBlock;
+import dev.veritensor.rules.pip.python.PyCapabilities;
+import dev.veritensor.rules.pip.python.PyCapability;
+import dev.veritensor.rules.pip.python.PyCode;
+import dev.veritensor.rules.pip.python.PyReference;
+import dev.veritensor.rules.pip.python.PyStatement;
+import dev.veritensor.rules.pip.setuppy.InstallTimeCode;
+import dev.veritensor.rules.pip.setuppy.InstallTimeCode.Context;
+import dev.veritensor.rules.pip.setuppy.InstallTimeCode.Trigger;
+import dev.veritensor.rules.pip.setuppy.SetupScriptDocument;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * {@code pip/setup-install-hook}: setup.py code that pip runs while building or installing the
+ * project (see {@link InstallTimeCode}) and that does what no build needs:
+ * <ul>
+ *   <li>anywhere: reaches the network (directly, or a process whose command names a URL or a
+ *       downloader such as curl) or decodes a payload (base64, hex, zlib, marshal, pickle…);</li>
+ *   <li>in an overridden command that is not a build step (install, develop, egg_info, bdist_wheel…):
+ *       also executes dynamic code or spawns a process;</li>
+ *   <li>in a build step (build, build_py, build_ext…): also executes dynamic code — compilers and
+ *       build settings from the environment are normal there;</li>
+ *   <li>in the script itself: also executes code assembled from character codes
+ *       ({@code exec(bytes([…]))}), but not {@code exec(open('version.py').read())};</li>
+ *   <li>and, anywhere in the file, code that writes a {@code .pth} file.</li>
+ * </ul>
+ * Reading the environment is never reported by itself; when the same code reads it and does one of
+ * the above, the message says so (a token sent out). One finding per line.
+ */
+public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
+
+    private static final Pattern SHELL_NETWORK = Pattern.compile("(?i)(?:https?|ftp|wss?)://|(?<![\\w.-])(?:curl|wget|nc"
+            + "|ncat|netcat|socat|telnet|tftp|invoke-webrequest|invoke-restmethod|iwr|irm|downloadstring|downloadfile"
+            + "|bitsadmin|certutil)(?![\\w.-])");
+    private static final Pattern WRITE_MODE = Pattern.compile("[rbtU]*[wax+][rwxabtU+]*");
+    private static final Set<String> OPENERS = Set.of("builtins.open", "io.open", "codecs.open", "builtins.file");
+    /** Methods that write a file whatever object they are called on. */
+    private static final Set<String> WRITING_METHODS = Set.of("write_text", "write_bytes", "copy_file", "symlink_to",
+            "hardlink_to");
+    private static final Set<String> WRITING_FUNCTIONS = Set.of("shutil.copy", "shutil.copy2", "shutil.copyfile",
+            "shutil.move", "os.rename", "os.replace", "os.symlink", "os.link", "pathlib.Path().rename",
+            "pathlib.Path().replace");
+    private static final Set<String> WRITE_FLAGS = Set.of("os.O_WRONLY", "os.O_RDWR", "os.O_CREAT", "os.O_APPEND");
+    private static final Set<String> CHARACTER_CODES = Set.of("builtins.chr", "builtins.bytes", "builtins.bytearray");
+
+    static final RuleInfo INFO = RuleInfo.builder("pip/setup-install-hook")
+            .title("setup.py runs hostile code when the package is built or installed")
+            .severity(Severity.CRITICAL)
+            .description("pip runs setup.py — module-level code and the command classes registered in cmdclass —"
+                    + " whenever it builds or installs the project from source, with the installing user's rights"
+                    + " and environment. Code there that reaches the network, decodes a payload, runs dynamic code or"
+                    + " spawns processes outside the build steps, or that writes a .pth file (which then runs at every"
+                    + " Python start-up), is how malicious packages steal credentials and install backdoors at"
+                    + " install time.")
+            .remediation("Do not build or install the package. For your own project, move the work out of setup.py"
+                    + " (declare build dependencies in pyproject.toml, ship data as package data) or make it an"
+                    + " explicit step of your release process.")
+            .tags("security", "supply-chain", "install-time", "CWE-94", "CWE-506", "CWE-829")
+            .build();
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Class<SetupScriptDocument> documentType() {
+        return SetupScriptDocument.class;
+    }
+
+    @Override
+    public void check(SetupScriptDocument document, RuleContext context) {
+        PyCode code = document.code();
+        Map<Integer, Report> byLine = new TreeMap<>();
+        Set<String> moduleShellTaint = tainted(code.module(), s -> SHELL_NETWORK.matcher(s).find(), Set.of());
+        List<InstallTimeCode.Reached> reached = InstallTimeCode.of(code);
+        Set<Context> readsEnvironment = new HashSet<>();
+        for (InstallTimeCode.Reached r : reached) {
+            for (PyStatement s : r.block().statements()) {
+                for (PyReference ref : s.references()) {
+                    if (ref.kind() != PyReference.Kind.IMPORT
+                            && PyCapabilities.of(ref).filter(PyCapability.ENVIRONMENT::equals).isPresent()) {
+                        readsEnvironment.add(r.context());
+                    }
+                }
+            }
+        }
+        for (InstallTimeCode.Reached r : reached) {
+            Set<String> shellTaint = r.block().kind() == PyBlock.Kind.MODULE ? moduleShellTaint
+                    : tainted(r.block(), x -> SHELL_NETWORK.matcher(x).find(), moduleShellTaint);
+            for (PyStatement s : r.block().statements()) {
+                List<String> reasons = reasons(s, r.context().trigger(), shellTaint);
+                if (!reasons.isEmpty()) {
+                    String env = readsEnvironment.contains(r.context()) ? "; the same code reads the environment,"
+                            + " where tokens and credentials are" : "";
+                    byLine.putIfAbsent(s.location().startLine(), new Report(s.location(), "runs for "
+                            + r.context().describe() + " when pip builds or installs from source and "
+                            + String.join(", ", reasons) + env));
+                }
+            }
+        }
+        Set<String> modulePthTaint = tainted(code.module(), SetupInstallHookRule::isPthPath, Set.of());
+        for (PyBlock b : code.blocks()) {
+            Set<String> pthTaint = b.kind() == PyBlock.Kind.MODULE ? modulePthTaint
+                    : tainted(b, SetupInstallHookRule::isPthPath, modulePthTaint);
+            for (PyStatement s : b.statements()) {
+                Optional<PyReference> writer = pthWrite(s, pthTaint);
+                if (writer.isPresent()) {
+                    byLine.merge(s.location().startLine(), new Report(s.location(), "writes a .pth file, whose"
+                            + " import lines Python runs at every start-up: " + writer.get().written()),
+                            (a, b2) -> new Report(a.location(), a.message() + "; it also " + b2.message()));
+                }
+            }
+        }
+        for (Report report : byLine.values()) {
+            context.report(report.location(), report.message());
+        }
+    }
+
+    private record Report(Location location, String message) { }
+
+    /** Why statement {@code s} is reported for code running with {@code trigger}, if it is. */
+    private static List<String> reasons(PyStatement s, Trigger trigger, Set<String> shellTaint) {
+        Set<String> reasons = new LinkedHashSet<>();
+        boolean process = false;
+        boolean execution = false;
+        for (PyReference ref : s.references()) {
+            if (ref.kind() == PyReference.Kind.IMPORT) {
+                continue;
+            }
+            Optional<PyCapability> capability = PyCapabilities.of(ref);
+            if (capability.isEmpty()) {
+                continue;
+            }
+            PyCapability c = capability.get();
+            process |= c == PyCapability.PROCESS;
+            execution |= c == PyCapability.CODE_EXECUTION;
+            if (reported(c, trigger)) {
+                reasons.add(c.description() + " (" + ref.name() + ")");
+            }
+        }
+        if (process && (s.strings().stream().anyMatch(x -> SHELL_NETWORK.matcher(x).find())
+                || s.names().stream().anyMatch(shellTaint::contains))) {
+            reasons.add("reaches the network through a command it runs");
+        }
+        if (execution && trigger == Trigger.SCRIPT && s.references().stream()
+                .anyMatch(r -> r.kind() == PyReference.Kind.CALL && CHARACTER_CODES.contains(r.name()))) {
+            reasons.add("executes code assembled from character codes");
+        }
+        return new ArrayList<>(reasons);
+    }
+
+    private static boolean reported(PyCapability c, Trigger trigger) {
+        return switch (c) {
+            case NETWORK, PAYLOAD_DECODING -> true;
+            case CODE_EXECUTION -> trigger != Trigger.SCRIPT;
+            case PROCESS -> trigger == Trigger.INSTALL_STEP;
+            case ENVIRONMENT -> false;
+        };
+    }
+
+    /**
+     * Names a block assigns from values mentioning a string {@code matters} accepts, directly or
+     * through names assigned earlier (in source order), starting from {@code inherited}.
+     */
+    private static Set<String> tainted(PyBlock block, Predicate<String> matters, Set<String> inherited) {
+        Set<String> out = new HashSet<>(inherited);
+        for (PyStatement s : block.statements()) {
+            if (!s.assigned().isEmpty() && (s.strings().stream().anyMatch(matters)
+                    || s.names().stream().anyMatch(out::contains))) {
+                out.addAll(s.assigned());
+            }
+        }
+        return out;
+    }
+
+    private static boolean isPthPath(String s) {
+        return s.strip().endsWith(".pth");
+    }
+
+    /** The call of {@code s} that writes a file, when the statement names a .pth path. */
+    private static Optional<PyReference> pthWrite(PyStatement s, Set<String> pthTaint) {
+        boolean pth = s.strings().stream().anyMatch(SetupInstallHookRule::isPthPath)
+                || s.names().stream().anyMatch(pthTaint::contains);
+        if (!pth) {
+            return Optional.empty();
+        }
+        boolean writeFlags = s.references().stream().anyMatch(r -> WRITE_FLAGS.contains(r.name()));
+        for (PyReference ref : s.references()) {
+            if (ref.kind() != PyReference.Kind.CALL) {
+                continue;
+            }
+            boolean opensForWriting = OPENERS.contains(ref.name())
+                    && ref.literalArguments().stream().anyMatch(a -> WRITE_MODE.matcher(a).matches())
+                    || ref.name().equals("os.open") && writeFlags;
+            if (opensForWriting || WRITING_METHODS.contains(ref.lastSegment()) || WRITING_FUNCTIONS.contains(ref.name())) {
+                return Optional.of(ref);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.veritensor.rules.pip.startup;
+
+import dev.veritensor.api.Diagnostic;
+import dev.veritensor.api.Document;
+import dev.veritensor.api.DocumentParseException;
+import dev.veritensor.api.DocumentParser;
+import dev.veritensor.api.Fix;
+import dev.veritensor.api.InternalScope;
+import dev.veritensor.api.Location;
+import dev.veritensor.api.ParseContext;
+import dev.veritensor.api.ProjectView;
+import dev.veritensor.api.Rule;
+import dev.veritensor.api.RuleContext;
+import dev.veritensor.api.RuleOptions;
+import dev.veritensor.api.RulePack;
+import dev.veritensor.api.Severity;
+import dev.veritensor.api.Source;
+import dev.veritensor.api.SourceText;
+import dev.veritensor.api.StructuredFormats;
+import dev.veritensor.rules.pip.testing.InMemoryParseContext;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a pack's parsers and rules over given sources directly, without the engine: for tests of a
+ * parser and its rules that must not depend on what the engine adds (such as the members it
+ * offers from inside archives). Collects findings, diagnostics and the texts the parsers decoded.
+ */
+public final class PackRun {
+
+    /** One reported finding. */
+    public record Reported(String ruleId, Severity severity, Location location, String message) {
+
+        /** {@code rule-id path:line}, for compact assertions. */
+        public String spot() {
+            return ruleId + " " + location.path() + ":" + location.startLine();
+        }
+    }
+
+    /** What a run produced. */
+    public record Result(List<Reported> findings, List<Diagnostic> diagnostics, Map<String, SourceText> texts) {
+    }
+
+    private PackRun() {
+    }
+
+    /** Parses every source with every parser of {@code pack} that accepts it, then runs every rule. */
+    public static Result of(RulePack pack, List<Source> sources) throws IOException {
+        InMemoryParseContext inner = new InMemoryParseContext();
+        Map<String, SourceText> texts = new HashMap<>();
+        ParseContext context = new ParseContext() {
+            @Override
+            public SourceText text(Source source) throws DocumentParseException {
+                SourceText t = inner.text(source);
+                texts.put(source.path(), t);
+                return t;
+            }
+
+            @Override
+            public StructuredFormats formats() {
+                return inner.formats();
+            }
+
+            @Override
+            public Optional<Source> include(Source from, String reference, Location at) {
+                return inner.include(from, reference, at);
+            }
+
+            @Override
+            public void report(Diagnostic diagnostic) {
+                inner.report(diagnostic);
+            }
+        };
+        List<Document> documents = new ArrayList<>();
+        for (Source s : sources) {
+            for (DocumentParser p : pack.parsers()) {
+                if (p.accepts(s)) {
+                    try {
+                        documents.addAll(p.parse(s, context));
+                    } catch (DocumentParseException e) {
+                        inner.report(Diagnostic.error("parse-error", e.location(), e.getMessage()));
+                    }
+                }
+            }
+        }
+        List<Reported> findings = new ArrayList<>();
+        for (Document d : documents) {
+            for (Rule<?> r : pack.rules()) {
+                check(r, d, findings);
+            }
+        }
+        return new Result(findings, inner.diagnostics(), texts);
+    }
+
+    private static <D> void check(Rule<D> rule, Document document, List<Reported> out) {
+        if (rule.documentType().isInstance(document)) {
+            rule.check(rule.documentType().cast(document), collector(rule, document, out));
+        }
+    }
+
+    /** A rule context that records what {@code rule} reports on {@code document}. */
+    static RuleContext collector(Rule<?> rule, Object document, List<Reported> out) {
+        return new RuleContext() {
+            @Override
+            public RuleOptions options() {
+                return RuleOptions.defaults(rule.info());
+            }
+
+            @Override
+            public ProjectView project() {
+                return new ProjectView() {
+                    @Override
+                    public <T> List<T> documents(Class<T> type) {
+                        return type.isInstance(document) ? List.of(type.cast(document)) : List.of();
+                    }
+
+                    @Override
+                    public InternalScope internal() {
+                        return InternalScope.none();
+                    }
+                };
+            }
+
+            @Override
+            public void report(Location location, String message, List<Fix> fixes) {
+                report(rule.info().defaultSeverity(), location, message, fixes);
+            }
+
+            @Override
+            public void report(Severity severity, Location location, String message, List<Fix> fixes) {
+                out.add(new Reported(rule.info().id(), severity, location, message));
+            }
+        };
+    }
+}

@@ -1,0 +1,1 @@
+f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(getattr(__import__('os'), 'system')))))))))))))))))))))))))))))))))))))))))]]}}

@@ -1,0 +1,6 @@
+x = 1 + \
+    2
+setup(name='x', \
+ cmdclass={'install':
+   Foo})
+\

@@ -1,0 +1,4 @@
+@dec
+async def f(x: int = os.system('a')) -> None: await g()
+class A(B, metaclass=M): pass
+lambda: exec('x')

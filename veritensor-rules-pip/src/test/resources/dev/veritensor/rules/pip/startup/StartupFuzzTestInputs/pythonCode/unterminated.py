@@ -1,0 +1,3 @@
+s = 'abc
+t = """never closed
+u = f'{x
