@@ -10,7 +10,12 @@ import java.util.List;
  */
 public interface RulePack {
 
-    /** Stable id, the prefix of the pack's rule ids, e.g. {@code pip}. */
+    /**
+     * Stable id of the pack, e.g. {@code pip}. Rule ids are {@code prefix/name}; a pack's rules
+     * usually share its id as prefix, but a pack may use several (the CI pack's rules are
+     * {@code gha/…}, {@code gitlab/…} and {@code ci/…}). Configuration switches rules off by id or by
+     * prefix ({@code gha/*}).
+     */
     String id();
 
     /** The pack's document parsers. */

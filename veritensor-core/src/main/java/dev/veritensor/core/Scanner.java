@@ -250,10 +250,12 @@ public final class Scanner {
             }
             checkRuleIds(all, config.disabledRules().stream()
                     .filter(d -> !d.endsWith("/*")).toList(), "rules.disable");
+            java.util.Set<String> prefixes = new java.util.TreeSet<>();
+            all.keySet().forEach(id -> prefixes.add(id.substring(0, id.indexOf('/'))));
             for (String d : config.disabledRules()) {
-                if (d.endsWith("/*") && !byId.containsKey(d.substring(0, d.length() - 2))) {
-                    throw new ConfigException(config.origin() + ": rules.disable names unknown pack '" + d + "' (known: "
-                            + String.join(", ", byId.keySet()) + ")");
+                if (d.endsWith("/*") && !prefixes.contains(d.substring(0, d.length() - 2))) {
+                    throw new ConfigException(config.origin() + ": rules.disable names no rules with '" + d
+                            + "' (rule id prefixes: " + String.join(", ", prefixes) + ")");
                 }
             }
             checkRuleIds(all, config.severityOverrides().keySet(), "rules.severity");

@@ -7,6 +7,7 @@ import dev.veritensor.api.tree.Node;
 import dev.veritensor.api.tree.ScalarNode;
 import dev.veritensor.core.Limits;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -55,6 +56,8 @@ final class YamlConverter {
 
     private final TextSpans spans;
     private final LoadSettings settings;
+    /** Built once per parse: the schema builds a new resolver, patterns and all, on every call. */
+    private final ScalarResolver resolver;
     private final int maxAliases;
     private final TreeAssembler tree;
     private final Map<String, TreeAssembler.Built> anchors = new HashMap<>();
@@ -65,6 +68,7 @@ final class YamlConverter {
     YamlConverter(TextSpans spans, LoadSettings settings, Limits limits, Consumer<Diagnostic> warnings) {
         this.spans = spans;
         this.settings = settings;
+        this.resolver = settings.getSchema().getScalarResolver();
         this.maxAliases = limits.maxYamlAliases();
         this.tree = new TreeAssembler(spans, limits.maxNestingDepth(), limits.maxTextFileSize(), true, warnings);
     }
@@ -120,8 +124,8 @@ final class YamlConverter {
         int end = endOffset(event);
         int start = contentStart(event, end);
         end = spans.trimTrailingBlanks(start, end);
-        Tag tag = event.getTag().filter(t -> !t.equals("!")).map(Tag::new).orElseGet(() -> settings.getSchema()
-                .getScalarResolver().resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar()));
+        Tag tag = event.getTag().filter(t -> !t.equals("!")).map(Tag::new).orElseGet(() ->
+                resolver.resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar()));
         ScalarNode.Type type = type(tag);
         ScalarNode node = new ScalarNode(type == ScalarNode.Type.NULL ? "" : event.getValue(), type,
                 style(event), spans.span(start, end));

@@ -212,6 +212,8 @@ class ScannerTest {
                 """, false);
         ScanResult r = scanner(cfg, 1).scan(root);
         assertThat(summary(r)).containsExactly("a.lines:3:1 lines/bad-word");
+        ScanConfig all = ConfigLoader.parse("veritensor.toml", "[rules]\ndisable = [\"lines/*\"]\n", false);
+        assertThat(scanner(all, 1).scan(root).findings()).isEmpty();
         assertThat(r.findings().get(0).severity()).isEqualTo(Severity.CRITICAL);
         assertThat(r.rules()).singleElement().satisfies(i -> assertThat(i.defaultSeverity()).isEqualTo(Severity.CRITICAL));
         assertThat(cfg.failOn()).isEqualTo(Severity.MEDIUM);
@@ -230,6 +232,8 @@ class ScannerTest {
                 .hasMessageContaining("exclude must be an array of strings");
         assertThatThrownBy(() -> scanner(ConfigLoader.parse("v.toml", "[rules]\ndisable = [\"lines/nope\"]\n", false), 1))
                 .isInstanceOf(ConfigException.class).hasMessage("v.toml: rules.disable names unknown rule 'lines/nope'");
+        assertThatThrownBy(() -> scanner(ConfigLoader.parse("v.toml", "[rules]\ndisable = [\"gha/*\"]\n", false), 1))
+                .hasMessage("v.toml: rules.disable names no rules with 'gha/*' (rule id prefixes: lines)");
         assertThatThrownBy(() -> scanner(ConfigLoader.parse("v.toml", "[rules.options.\"lines/bad-word\"]\nwrod = \"x\"\n",
                 false), 1)).hasMessageContaining("wrod is not an option of lines/bad-word (options: word)");
         assertThatThrownBy(() -> scanner(ConfigLoader.parse("v.toml", "[rules.options.\"lines/bad-word\"]\nword = 3\n",
