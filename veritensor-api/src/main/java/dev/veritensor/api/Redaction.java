@@ -1,14 +1,58 @@
 package dev.veritensor.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks credentials so that no report, message or log line ever repeats one. The engine applies
- * {@link #mask(String)} to every finding message and diagnostic; parsers and rules may use it for
- * anything else they display.
+ * Masks credentials so that no report, message or log line ever repeats one: the user-info of URLs
+ * and tokens whose format announces them by a prefix (GitHub, GitLab, Hugging Face, PyPI, AWS,
+ * OpenAI, Slack, npm, private key blocks). The engine applies {@link #mask(String)} to every finding
+ * message, fix and diagnostic; parsers and rules may use it for anything else they display, and
+ * {@link #tokens(String)} to find such tokens.
  */
 public final class Redaction {
+
+    /**
+     * A token-shaped credential in a text.
+     *
+     * @param kind   what it is, e.g. {@code GitHub token}
+     * @param masked a form safe to print, e.g. {@code ghp_***}
+     * @param start  offset of the token in the text
+     * @param end    offset just after it
+     */
+    public record Token(String kind, String masked, int start, int end) {
+    }
+
+    /** A token format: a cheap literal every match contains, the pattern, and how much of it may show. */
+    private record Shape(String kind, List<String> markers, Pattern pattern, int visiblePrefix) {
+        boolean mayOccurIn(String text) {
+            for (String m : markers) {
+                if (text.contains(m)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final List<Shape> SHAPES = List.of(
+            new Shape("GitHub token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+                    Pattern.compile("\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\\b"), 4),
+            new Shape("GitHub fine-grained token", List.of("github_pat_"),
+                    Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{50,}"), 11),
+            new Shape("GitLab token", List.of("gl"),
+                    Pattern.compile("\\bgl(?:pat|dt|rt|ptt|ft|cbt|oas)-[A-Za-z0-9_-]{20,}"), 6),
+            new Shape("Hugging Face token", List.of("hf_"), Pattern.compile("\\bhf_[A-Za-z0-9]{30,}\\b"), 3),
+            new Shape("PyPI token", List.of("pypi-AgE"), Pattern.compile("\\bpypi-AgE[A-Za-z0-9_-]{50,}"), 5),
+            new Shape("AWS access key", List.of("AKIA", "ASIA"), Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 4),
+            new Shape("OpenAI API key", List.of("sk-"),
+                    Pattern.compile("\\bsk-(?:proj-[A-Za-z0-9_-]{40,}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})"), 3),
+            new Shape("Slack token", List.of("xox"), Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 5),
+            new Shape("npm token", List.of("npm_"), Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"), 4),
+            new Shape("private key", List.of("PRIVATE KEY"),
+                    Pattern.compile("-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----"), 0));
 
     /** What a masked credential reads as. */
     public static final String MASK = "***";
@@ -21,8 +65,41 @@ public final class Redaction {
     private Redaction() {
     }
 
-    /** Replaces the user-info part of every URL in {@code text} ({@code https://u:p@host}) by {@code ***}. */
+    /** Every token-shaped credential in {@code text}, ordered by position. */
+    public static List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
+        for (Shape s : SHAPES) {
+            if (!s.mayOccurIn(text)) {
+                continue;
+            }
+            Matcher m = s.pattern().matcher(text);
+            while (m.find()) {
+                String masked = s.visiblePrefix() == 0 ? "-----BEGIN … PRIVATE KEY-----"
+                        : m.group().substring(0, s.visiblePrefix()) + MASK;
+                out.add(new Token(s.kind(), masked, m.start(), m.end()));
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    /**
+     * {@code text} with the user-info of every URL ({@code https://u:p@host}) replaced by
+     * {@code ***} and every token-shaped credential by its masked form ({@code ghp_***}).
+     */
     public static String mask(String text) {
+        List<Token> tokens = tokens(text);
+        if (!tokens.isEmpty()) {
+            StringBuilder sb = new StringBuilder(text.length());
+            int at = 0;
+            for (Token t : tokens) {
+                if (t.start() >= at) {
+                    sb.append(text, at, t.start()).append(t.masked());
+                    at = t.end();
+                }
+            }
+            text = sb.append(text, at, text.length()).toString();
+        }
         if (text.indexOf('@') < 0) {
             return text;
         }

@@ -17,6 +17,18 @@ class RedactionTest {
     }
 
     @Test
+    void masksTokenShapedCredentialsAnywhere() {
+        String gh = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        String hf = "hf_" + "AbCdEfGhIjKlMnOpQrStUvWxYz01234567";
+        String aws = "AKIA" + "ABCDEFGHIJKLMNOP";
+        String masked = Redaction.mask("token " + gh + " and HF_TOKEN=" + hf + ", key " + aws + ".");
+        assertThat(masked).isEqualTo("token ghp_*** and HF_TOKEN=hf_***, key AKIA***.");
+        assertThat(Redaction.tokens("x " + gh)).singleElement()
+                .satisfies(t -> assertThat(t.kind()).isEqualTo("GitHub token"));
+        assertThat(Redaction.mask("ghp_short sk-learn hf_x")).isEqualTo("ghp_short sk-learn hf_x");
+    }
+
+    @Test
     void leavesUrlsWithoutCredentialsAndAddressesAlone() {
         String plain = "https://pypi.org/simple and git@github.com:org/repo.git and a@b.c";
         assertThat(Redaction.mask(plain)).isEqualTo(plain);

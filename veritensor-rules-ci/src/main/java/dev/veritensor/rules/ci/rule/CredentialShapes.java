@@ -1,5 +1,7 @@
 package dev.veritensor.rules.ci.rule;
 
+import dev.veritensor.api.Redaction;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises credentials written into files: token formats that announce themselves by a prefix
- * (GitHub, GitLab, Hugging Face, PyPI, AWS, OpenAI, Slack, npm, private key blocks), URLs with a
+ * (the shapes {@link Redaction} masks: GitHub, GitLab, Hugging Face, PyPI, AWS, OpenAI, Slack,
+ * npm, private key blocks), URLs with a
  * password in their user-info, and literal secret-looking values under names such as
  * {@code *_PASSWORD} or {@code *_API_KEY}. Descriptions name the kind and a masked prefix, never
  * the secret.
@@ -27,43 +30,6 @@ final class CredentialShapes {
     record Match(String kind, String masked, int start, int end) {
     }
 
-    /**
-     * A token format.
-     *
-     * @param kind          what it is
-     * @param markers       literal texts one of which every match contains, checked before the pattern runs
-     * @param pattern       the format
-     * @param visiblePrefix how many leading characters a masked form shows
-     */
-    private record Shape(String kind, List<String> markers, Pattern pattern, int visiblePrefix) {
-
-        boolean mayOccurIn(String text) {
-            for (String m : markers) {
-                if (text.contains(m)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    private static final List<Shape> SHAPES = List.of(
-            new Shape("GitHub token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
-                    Pattern.compile("\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\\b"), 4),
-            new Shape("GitHub fine-grained token", List.of("github_pat_"),
-                    Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{50,}"), 11),
-            new Shape("GitLab token", List.of("gl"),
-                    Pattern.compile("\\bgl(?:pat|dt|rt|ptt|ft|cbt|oas)-[A-Za-z0-9_-]{20,}"), 6),
-            new Shape("Hugging Face token", List.of("hf_"), Pattern.compile("\\bhf_[A-Za-z0-9]{30,}\\b"), 3),
-            new Shape("PyPI token", List.of("pypi-AgE"), Pattern.compile("\\bpypi-AgE[A-Za-z0-9_-]{50,}"), 5),
-            new Shape("AWS access key", List.of("AKIA", "ASIA"), Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 4),
-            new Shape("OpenAI API key", List.of("sk-"),
-                    Pattern.compile("\\bsk-(?:proj-[A-Za-z0-9_-]{40,}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})"), 3),
-            new Shape("Slack token", List.of("xox"), Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 5),
-            new Shape("npm token", List.of("npm_"), Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"), 4),
-            new Shape("private key", List.of("PRIVATE KEY"),
-                    Pattern.compile("-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----"), 0));
-
     private static final Pattern URL_PASSWORD =
             Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://([^/\\s:@'\"<>]+):([^/\\s@'\"<>]+)@");
     private static final Pattern SECRET_NAME = Pattern.compile(
@@ -79,22 +45,9 @@ final class CredentialShapes {
     private CredentialShapes() {
     }
 
-    /** Every token-shaped credential in {@code text}, in order. */
+    /** Every token-shaped credential in {@code text}, in order (the shapes are the api's {@link Redaction}). */
     static List<Match> tokens(String text) {
-        List<Match> out = new ArrayList<>();
-        for (Shape s : SHAPES) {
-            if (!s.mayOccurIn(text)) {
-                continue;
-            }
-            Matcher m = s.pattern().matcher(text);
-            while (m.find()) {
-                String masked = s.visiblePrefix() == 0 ? "-----BEGIN … PRIVATE KEY-----"
-                        : m.group().substring(0, s.visiblePrefix()) + "***";
-                out.add(new Match(s.kind(), masked, m.start(), m.end()));
-            }
-        }
-        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        return out;
+        return Redaction.tokens(text).stream().map(t -> new Match(t.kind(), t.masked(), t.start(), t.end())).toList();
     }
 
     /** Every token-shaped credential and literal URL password in {@code text}, in order. */
