@@ -264,6 +264,14 @@ class ZipArchiveTest {
         });
         assertThat(expand("x.tar.zst", new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0}).diagnostics())
                 .singleElement().satisfies(d -> assertThat(d.message()).contains("Zstandard"));
+        for (String notArchive : new String[] {"x.tar.gz.expect", "x.tar.expect", "x.zip.txt", "x.tar.", "whl", "x.tarball"}) {
+            ArchiveExpander.Expansion e = expand(notArchive, zip.bytes());
+            assertThat(e.listing()).as(notArchive).isEmpty();
+            assertThat(e.diagnostics()).as(notArchive).isEmpty();
+        }
+        for (String archive : new String[] {"X.WHL", "a.egg", "a.pyz", "a.TAR.GZ", "a.tar.lz4", "a.tbz2", "a.txz"}) {
+            assertThat(expand(archive, zip.bytes()).listing()).as(archive).isPresent();
+        }
     }
 
     @Test
