@@ -4,6 +4,8 @@ import dev.veritensor.api.DocumentParser;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RulePack;
 import dev.veritensor.rules.artifacts.parse.ArtifactParser;
+import dev.veritensor.rules.artifacts.rules.ArchiveBombRule;
+import dev.veritensor.rules.artifacts.rules.ArchiveTraversalRule;
 import dev.veritensor.rules.artifacts.rules.ContainerTamperingRule;
 import dev.veritensor.rules.artifacts.rules.KerasLambdaRule;
 import dev.veritensor.rules.artifacts.rules.MalformedPickleRule;
@@ -35,6 +37,6 @@ public final class ArtifactRulePack implements RulePack {
     public List<Rule<?>> rules() {
         return List.of(new PickleCodeExecutionRule(), new PickleUnknownGlobalRule(), new MalformedPickleRule(),
                 new ContainerTamperingRule(), new KerasLambdaRule(), new NumpyObjectArrayRule(),
-                new UnsafeSafetensorsHeaderRule());
+                new UnsafeSafetensorsHeaderRule(), new ArchiveTraversalRule(), new ArchiveBombRule());
     }
 }
