@@ -11,6 +11,7 @@ import dev.veritensor.api.RulePack;
 import dev.veritensor.api.ScanResult;
 import dev.veritensor.api.Severity;
 import dev.veritensor.api.Source;
+import dev.veritensor.core.archive.ArchiveExpander;
 import dev.veritensor.core.config.ConfigException;
 import dev.veritensor.core.config.ScanConfig;
 import dev.veritensor.core.engine.ScanRun;
@@ -119,7 +120,7 @@ public final class Scanner {
             if (Files.isRegularFile(start, LinkOption.NOFOLLOW_LINKS)) {
                 String path = real.relativize(start).toString().replace(java.io.File.separatorChar, '/');
                 Source source = Source.ofFile(path, start);
-                if (!anyParserAccepts(source)) {
+                if (!isRead(source)) {
                     unread.add(Diagnostic.warning("not-recognised", Location.ofFile(path), "no parser reads this"
                             + " file (its name or content is not a format Veritensor knows), so nothing was checked"));
                 }
@@ -134,7 +135,15 @@ public final class Scanner {
         return new ScanResult(result.findings(), result.suppressed(), diagnostics, result.rules(), result.stats());
     }
 
-    private boolean anyParserAccepts(Source source) {
+    /** Whether a scan reads {@code source}: a parser accepts it, or it is an archive whose members are scanned. */
+    private boolean isRead(Source source) {
+        try {
+            if (ArchiveExpander.opens(source)) {
+                return true;
+            }
+        } catch (IOException e) {
+            return true; // the scan itself reports the read problem
+        }
         for (RulePack pack : packs) {
             for (DocumentParser parser : pack.parsers()) {
                 try {

@@ -48,6 +48,11 @@ public final class ArchiveExpander {
     private ArchiveExpander() {
     }
 
+    /** Whether {@code source} is an archive the engine opens: named like one, and its bytes are one. */
+    public static boolean opens(Source source) throws IOException {
+        return ArchiveDetector.detect(source).flatMap(ArchiveDetector.Detection::format).isPresent();
+    }
+
     /**
      * Expands {@code source} when it is an archive.
      *

@@ -246,6 +246,15 @@ class ArchiveScanTest {
     }
 
     @Test
+    void aNamedArchiveCountsAsRead() throws Exception {
+        write("dist/x-1.0.tar.gz", TarBuilder.create().file("x-1.0/a.lines", "bad\n").gzip());
+        write("notes.txt", "nothing to read\n");
+        ScanResult r = scanner().scan(root, List.of(root.resolve("dist/x-1.0.tar.gz"), root.resolve("notes.txt")));
+        assertThat(findings(r)).containsExactly("dist/x-1.0.tar.gz!/x-1.0/a.lines:1:1 lines/bad-word");
+        assertThat(diagnostics(r)).containsExactly("notes.txt not-recognised");
+    }
+
+    @Test
     void excludedInMemorySourcesAreNotScannedButResolve() throws Exception {
         ScanConfig config = ConfigLoader.parse("veritensor.toml", "exclude = [\"vendor/**\"]\n", false);
         ScanResult r = scanner(config, 1).scan(List.of(Source.of("a.lines", "include vendor/v.lines\n"),
