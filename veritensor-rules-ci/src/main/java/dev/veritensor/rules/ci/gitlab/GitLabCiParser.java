@@ -20,7 +20,11 @@ import dev.veritensor.rules.ci.yaml.ScalarText;
 import dev.veritensor.rules.ci.yaml.YamlMaps;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,12 +34,17 @@ import java.util.Set;
  * are relative to the repository root, which is taken to be the scan root; wildcard and
  * variable paths are not followed. Jobs inherit {@code before_script}/{@code after_script} from
  * {@code default:} (or the deprecated top-level keys) unless they set their own or switch
- * inheritance off; hidden {@code .template} jobs, which only other jobs extend, do not.
+ * inheritance off. Hidden jobs (keys starting with {@code .}) are templates, not jobs: GitLab never
+ * runs them, so they are listed in {@link GitLabPipeline#jobs()} but their scripts are analysed
+ * only where a job uses them, through a YAML anchor or through {@code extends:} naming a template
+ * of the same file (a job's own script keys win over its templates', later templates over earlier
+ * ones; templates in other files are not followed).
  */
 public final class GitLabCiParser implements DocumentParser {
 
     private static final Set<String> GLOBAL_KEYS = Set.of("default", "include", "stages", "variables", "workflow",
             "image", "services", "cache", "before_script", "after_script", "types", "spec");
+    private static final int MAX_EXTENDS_DEPTH = 11;
     private static final List<String> SCRIPT_KEYS = List.of("before_script", "script", "after_script");
 
     @Override
@@ -87,15 +96,21 @@ public final class GitLabCiParser implements DocumentParser {
             Optional<MapNode> defaults = root.map("default");
             defaults.ifPresent(this::images);
             images(root);
+            Map<String, MapNode> definitions = new HashMap<>();
+            for (MapNode.Entry e : root.entries()) {
+                if (!GLOBAL_KEYS.contains(e.name()) && e.value() instanceof MapNode job) {
+                    definitions.putIfAbsent(e.name(), job);
+                }
+            }
             List<GitLabJob> jobs = new ArrayList<>();
             for (MapNode.Entry e : root.entries()) {
                 if (!GLOBAL_KEYS.contains(e.name()) && e.value() instanceof MapNode job) {
-                    jobs.add(job(e, job, root, defaults, globalVariables));
+                    jobs.add(job(e, job, root, defaults, globalVariables, definitions));
                 }
             }
             List<ScriptedJob> scripted = new ArrayList<>();
             for (GitLabJob j : jobs) {
-                if (!j.scripts().isEmpty()) {
+                if (!j.hidden() && !j.scripts().isEmpty()) {
                     scripted.add(new ScriptedJob(j.name(), j.nameLocation(), j.scripts()));
                 }
             }
@@ -106,7 +121,7 @@ public final class GitLabCiParser implements DocumentParser {
         }
 
         private GitLabJob job(MapNode.Entry entry, MapNode job, MapNode root, Optional<MapNode> defaults,
-                              List<ConfiguredValue> globalVariables) {
+                              List<ConfiguredValue> globalVariables, Map<String, MapNode> definitions) {
             images(job);
             boolean hidden = entry.name().startsWith(".");
             List<ConfiguredValue> jobVariables = variables(job);
@@ -119,13 +134,42 @@ public final class GitLabCiParser implements DocumentParser {
             }
             List<ParsedScript> scripts = new ArrayList<>();
             for (String key : SCRIPT_KEYS) {
-                Optional<Node> value = job.get(key);
+                Optional<Node> value = job.get(key).or(() -> extended(job, key, definitions, 0, new HashSet<>()));
                 if (value.isEmpty() && !key.equals("script") && !hidden && inheritsDefault(job, key)) {
                     value = defaults.flatMap(d -> d.get(key)).or(() -> root.get(key));
                 }
                 value.flatMap(v -> script(key, v, env)).ifPresent(scripts::add);
             }
             return new GitLabJob(entry.name(), entry.key().location(), hidden, jobVariables, scripts);
+        }
+
+        /**
+         * The value of {@code key} a job takes from the templates it {@code extends:} (the last
+         * template defining it wins; a template's own {@code extends:} is followed up to GitLab's
+         * depth of 11; each template is searched once, which also ends cycles).
+         */
+        private static Optional<Node> extended(MapNode job, String key, Map<String, MapNode> definitions,
+                                               int depth, Set<String> searched) {
+            if (depth >= MAX_EXTENDS_DEPTH) {
+                return Optional.empty();
+            }
+            Optional<Node> extendsValue = job.get("extends");
+            if (extendsValue.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Node> parents = new ArrayList<>(YamlMaps.items(extendsValue.get()));
+            Collections.reverse(parents);
+            for (Node parent : parents) {
+                Optional<MapNode> template = parent.text().filter(searched::add).map(definitions::get);
+                if (template.isPresent()) {
+                    Optional<Node> value = template.get().get(key)
+                            .or(() -> extended(template.get(), key, definitions, depth + 1, searched));
+                    if (value.isPresent()) {
+                        return value;
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         /** Whether the job inherits {@code key} from {@code default:} ({@code inherit: default:}). */

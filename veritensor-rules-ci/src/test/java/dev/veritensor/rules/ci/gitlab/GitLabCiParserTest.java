@@ -4,6 +4,7 @@ import dev.veritensor.api.Location;
 import dev.veritensor.api.Script;
 import dev.veritensor.api.Source;
 import dev.veritensor.rules.ci.model.ImageReference;
+import dev.veritensor.rules.ci.model.ScriptedJob;
 import dev.veritensor.rules.ci.testing.InMemoryParseContext;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,32 @@ class GitLabCiParserTest {
         assertThat(p.jobs().get(2).hidden()).isTrue();
         assertThat(p.images()).extracting(ImageReference::reference).containsExactly("python:3.11",
                 "nvcr.io/nvidia/pytorch:24.01-py3", "postgres:16", "redis@sha256:0123");
-        assertThat(p.scripts()).hasSize(4);
+        assertThat(p.scripts()).hasSize(3);
+        assertThat(p.scriptedJobs()).extracting(ScriptedJob::name).containsExactly("train", "lint");
+    }
+
+    @Test
+    void jobsTakeScriptsFromTheTemplatesTheyExtend() throws Exception {
+        GitLabPipeline p = parse(".gitlab-ci.yml", """
+                .base:
+                  before_script: [pip install -e .]
+                  script: [pytest]
+                .gpu:
+                  extends: .base
+                  script: [pytest -m gpu]
+                .loop:
+                  extends: .loop
+                gpu-tests:
+                  extends: [.loop, .gpu]
+                own:
+                  extends: .gpu
+                  script: [make check]
+                """);
+        assertThat(p.scriptedJobs()).extracting(ScriptedJob::name).containsExactly("gpu-tests", "own");
+        assertThat(p.scriptedJobs().get(0).scripts()).extracting(s -> s.script().lines().get(0).text())
+                .containsExactly("pip install -e .", "pytest -m gpu");
+        assertThat(p.scriptedJobs().get(1).scripts()).extracting(s -> s.script().lines().get(0).text())
+                .containsExactly("pip install -e .", "make check");
     }
 
     @Test
