@@ -15,6 +15,7 @@ import dev.veritensor.rules.pip.pyproject.PoetryTomlParser;
 import dev.veritensor.rules.pip.pyproject.PyprojectParser;
 import dev.veritensor.rules.pip.pyproject.UvTomlParser;
 import dev.veritensor.rules.pip.requirements.RequirementsFileParser;
+import dev.veritensor.rules.pip.rules.ExecutablePthRule;
 import dev.veritensor.rules.pip.rules.ExtraIndexUrlRule;
 import dev.veritensor.rules.pip.rules.FloatingVersionRule;
 import dev.veritensor.rules.pip.rules.IndexCredentialsRule;
@@ -23,13 +24,19 @@ import dev.veritensor.rules.pip.rules.InternalPackagePublicIndexRule;
 import dev.veritensor.rules.pip.rules.InternalPackageResolvedPubliclyRule;
 import dev.veritensor.rules.pip.rules.LockOutOfDateRule;
 import dev.veritensor.rules.pip.rules.MissingHashRule;
+import dev.veritensor.rules.pip.rules.SetupInstallHookRule;
+import dev.veritensor.rules.pip.rules.StartupHookRule;
 import dev.veritensor.rules.pip.rules.UnhashedLockEntryRule;
 import dev.veritensor.rules.pip.rules.UnpinnedDirectReferenceRule;
 import dev.veritensor.rules.pip.rules.UnsafeIndexStrategyRule;
+import dev.veritensor.rules.pip.rules.WheelRecordMismatchRule;
 import dev.veritensor.rules.pip.script.PipScriptParser;
 import dev.veritensor.rules.pip.setupcfg.SetupCfgParser;
+import dev.veritensor.rules.pip.setuppy.SetupScriptParser;
+import dev.veritensor.rules.pip.startup.PthFileParser;
 import dev.veritensor.rules.pip.typosquat.KnownMaliciousRule;
 import dev.veritensor.rules.pip.typosquat.TyposquatRule;
+import dev.veritensor.rules.pip.wheel.WheelParser;
 
 import java.util.List;
 
@@ -37,7 +44,8 @@ import java.util.List;
  * The pip rule pack (id {@code pip}): Python packaging inputs — requirements files, pip
  * configuration, project manifests (pyproject.toml, setup.cfg, Pipfile, uv.toml, poetry.toml) and
  * lockfiles, and install commands in the scripts of CI files and Dockerfiles — and the rules about
- * where packages come from and how firmly they are pinned.
+ * where packages come from and how firmly they are pinned; and what runs when packages are built,
+ * installed or started: setup.py, .pth files and wheels.
  * Registered for {@link java.util.ServiceLoader} in {@code META-INF/services}. Parsers and rules are
  * stateless, so one instance serves every scan.
  */
@@ -55,9 +63,13 @@ public final class PipRulePack implements RulePack {
             new UvLockParser(),
             new PdmLockParser(),
             new PylockParser(),
-            new PipfileLockParser());
+            new PipfileLockParser(),
+            new PthFileParser(),
+            new WheelParser(),
+            new SetupScriptParser());
 
     private static final List<Rule<?>> RULES = List.of(
+            new ExecutablePthRule(),
             new ExtraIndexUrlRule(),
             new FloatingVersionRule(),
             new IndexCredentialsRule(),
@@ -67,10 +79,13 @@ public final class PipRulePack implements RulePack {
             new KnownMaliciousRule(),
             new LockOutOfDateRule(),
             new MissingHashRule(),
+            new SetupInstallHookRule(),
+            new StartupHookRule(),
             new TyposquatRule(),
             new UnhashedLockEntryRule(),
             new UnpinnedDirectReferenceRule(),
-            new UnsafeIndexStrategyRule());
+            new UnsafeIndexStrategyRule(),
+            new WheelRecordMismatchRule());
 
     private static final List<ScriptParser> SCRIPT_PARSERS = List.of(new PipScriptParser());
 
