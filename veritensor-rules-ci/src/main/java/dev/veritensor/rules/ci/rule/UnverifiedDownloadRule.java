@@ -16,6 +16,7 @@ import dev.veritensor.rules.ci.shell.SimpleCommand;
 import dev.veritensor.rules.ci.shell.Word;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,17 @@ import java.util.Set;
  * naming it, no checksum-list check ({@code sha256sum -c SUMS}), no signature check. Downloads
  * streamed straight into {@code tar} and the like can never be verified and are always reported.
  * Hugging Face downloads pinned to a commit ({@code --revision <sha>}) and {@code ADD --checksum}
- * are verified by construction. Messages of CI jobs do not name the job: a script shared by
+ * are verified by construction.
+ *
+ * <p>A download is reported unless it is verified, or unless it is only compared: when every later
+ * command of the job that names the file is a read-only comparison ({@code diff}, {@code cmp},
+ * {@code comm}, {@code sdiff}, {@code diff3}, {@code git diff}, {@code grep}/{@code egrep}/
+ * {@code fgrep}/{@code rg}, alone or in a pipeline of such commands and plain readers such as
+ * {@code cat}, {@code head}, {@code tail}, {@code sort}), with no output written to a file, and at
+ * least one does, the fetched content is never executed, installed, extracted, copied or loaded,
+ * and there is nothing to verify. Any other later mention of the file counts as a use; a file that
+ * is never named again is reported too, since a program may read it without naming it (a model
+ * cache, a data folder). Messages of CI jobs do not name the job: a script shared by
  * several jobs (a YAML anchor, a GitLab template) yields one identical finding per job at the same
  * place, which the finding sink reports once.
  */
@@ -40,13 +51,19 @@ public final class UnverifiedDownloadRule implements Rule<PipelineDocument> {
     private static final Set<String> EXTRACTORS = Set.of("tar", "bsdtar", "gunzip", "gzip", "zcat", "xz", "unxz",
             "zstd", "unzstd", "bunzip2", "bzip2", "cpio", "7z", "unzip", "funzip");
 
+    private static final Set<String> COMPARATORS = Set.of("diff", "cmp", "comm", "sdiff", "diff3", "colordiff",
+            "grep", "egrep", "fgrep", "rg");
+    private static final Set<String> READERS = Set.of("cat", "head", "tail", "sort", "uniq", "wc");
+
     private static final RuleInfo INFO = RuleInfo.builder("ci/unverified-download")
             .title("Download used without checksum or signature verification")
             .severity(Severity.MEDIUM)
             .description("Datasets, model weights, tools and archives fetched during a build are trusted as "
                     + "they arrive. Without a checksum or signature check of the file, a compromised bucket, "
                     + "model repository, release page or mirror feeds tampered content (a backdoored binary, a "
-                    + "pickle with code in it) into training, tests and published artifacts.")
+                    + "pickle with code in it) into training, tests and published artifacts. A file that the job "
+                    + "only compares afterwards (every later command naming it is `diff`, `cmp`, `grep` or the "
+                    + "like, writing no file) is not reported: its content is never run, installed or loaded.")
             .remediation("Pin what you fetch and verify it before use: keep the expected SHA-256 in the "
                     + "repository and run `echo \"<sha256>  file\" | sha256sum -c -`, check a published signature "
                     + "(`gpg --verify`, `cosign verify-blob`), use `ADD --checksum=sha256:…` in Dockerfiles, and "
@@ -116,6 +133,8 @@ public final class UnverifiedDownloadRule implements Rule<PipelineDocument> {
         private final String label;
         private final List<Download> downloads = new ArrayList<>();
         private final List<Download> unverified = new ArrayList<>();
+        private final Set<Download> compared = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Download> used = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Job(String label) {
             this.label = label;
@@ -141,6 +160,7 @@ public final class UnverifiedDownloadRule implements Rule<PipelineDocument> {
                         verify(verification.get());
                         continue;
                     }
+                    mentions(c, comparisonOnly(pipeline));
                     Optional<Fetches.FileFetch> fetch = Fetches.fetchToFile(c);
                     if (fetch.isPresent()) {
                         if (!fetch.get().pinned()) {
@@ -173,6 +193,40 @@ public final class UnverifiedDownloadRule implements Rule<PipelineDocument> {
             }
         }
 
+        /** Records which pending downloads {@code c} names, and whether it only compares them. */
+        private void mentions(SimpleCommand c, boolean comparison) {
+            List<String> words = new ArrayList<>();
+            c.words().forEach(w -> words.add(w.text()));
+            c.redirects().forEach(r -> r.target().ifPresent(t -> words.add(t.text())));
+            for (Download d : downloads) {
+                if (d.names().stream().anyMatch(n -> !n.isEmpty() && words.stream().anyMatch(w -> w.contains(n)))) {
+                    (comparison ? compared : used).add(d);
+                }
+            }
+        }
+
+        /**
+         * Whether the pipeline only compares files: at least one comparison command, otherwise only
+         * plain readers, and no output written to a file.
+         */
+        private static boolean comparisonOnly(Pipeline pipeline) {
+            boolean comparison = false;
+            for (SimpleCommand c : pipeline.commands()) {
+                Optional<Invocation> inv = Invocation.of(c);
+                if (inv.isEmpty() || c.redirects().stream().anyMatch(r -> r.writesFile() && r.target()
+                        .filter(t -> !t.text().equals("/dev/null")).isPresent())) {
+                    return false;
+                }
+                String tool = inv.get().tool();
+                if (COMPARATORS.contains(tool) || (tool.equals("git") && inv.get().startsWith("diff"))) {
+                    comparison = true;
+                } else if (!READERS.contains(tool)) {
+                    return false;
+                }
+            }
+            return comparison;
+        }
+
         private void verify(Verifications.Verification v) {
             downloads.removeIf(d -> d.names().stream().anyMatch(v::covers));
         }
@@ -183,6 +237,9 @@ public final class UnverifiedDownloadRule implements Rule<PipelineDocument> {
                         + "be verified; save it, check its SHA-256 or signature, then unpack it");
             }
             for (Download d : downloads) {
+                if (compared.contains(d) && !used.contains(d)) {
+                    continue;
+                }
                 String what = d.names().isEmpty() || d.names().get(0).isEmpty() ? "a file"
                         : "`" + d.names().get(0) + "`";
                 sink.report(d.location(), "`" + d.tool() + "` fetches " + what + " and nothing later in " + label
