@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * Parses pip requirements files into {@link RequirementsDocument}s (id {@code pip/requirements}).
  *
- * <p>It takes {@code *requirements*.txt} and {@code *constraints*.txt} files, every {@code .txt} in
- * a folder named {@code requirements}, and pip-tools inputs: {@code .in} files named like those or
+ * <p>It takes {@code *requirements*.txt} and {@code *constraints*.txt} files, every {@code .txt} below
+ * a folder named {@code requirements} (at any depth), and pip-tools inputs: {@code .in} files named like those or
  * in such a folder (so {@code MANIFEST.in} or {@code config.h.in} are not taken). Files named by a
  * {@code -r} or {@code -c} line are parsed too, whatever their name, relative to the including
  * file; references out of the scan root, to URLs or to missing files are reported and not
@@ -48,9 +48,10 @@ public final class RequirementsFileParser implements DocumentParser {
         if (name.contains("requirements") || name.contains("constraints")) {
             return true;
         }
+        // Any depth below a requirements/ folder: projects group them (requirements/pytorch/base.txt).
         String path = source.path().toLowerCase(Locale.ROOT);
         String folder = path.substring(0, path.length() - name.length());
-        return folder.equals("requirements/") || folder.endsWith("/requirements/");
+        return folder.startsWith("requirements/") || folder.contains("/requirements/");
     }
 
     @Override

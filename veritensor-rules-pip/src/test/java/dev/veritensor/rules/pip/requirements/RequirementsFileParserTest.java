@@ -51,7 +51,8 @@ class RequirementsFileParserTest {
             "docs/notes.txt, false",
             "requirements.txt.bak, false",
             "requirements/readme.md, false",
-            "requirements/sub/x.txt, false",
+            "requirements/sub/x.txt, true",
+            "svc/requirements/pytorch/base.txt, true",
             "myrequirements/x.txt, false",
     })
     void acceptsRequirementsFilesOnly(String path, boolean accepted) {
