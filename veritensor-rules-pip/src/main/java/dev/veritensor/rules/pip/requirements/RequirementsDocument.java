@@ -116,11 +116,17 @@ public final class RequirementsDocument implements GradesFloatingVersions, Names
     }
 
     /**
-     * {@link Severity#MEDIUM} for files pip installs from or constrains with, {@link Severity#LOW}
-     * for pip-tools inputs, whose versions {@code pip-compile} pins in the compiled file.
+     * {@link Severity#MEDIUM} for files pip installs from, {@link Severity#LOW} for pip-tools inputs,
+     * whose versions {@code pip-compile} pins in the compiled file, and nothing for constraints files:
+     * a constraint installs nothing, and a range there ({@code x!=4.51.0}, {@code y>=1.2}) only fails
+     * to pin, which is reported on the requirement it leaves floating.
      */
     @Override
     public Optional<Severity> floatingVersionSeverity() {
-        return Optional.of(role == Role.PIP_TOOLS_INPUT ? Severity.LOW : Severity.MEDIUM);
+        return switch (role) {
+            case REQUIREMENTS -> Optional.of(Severity.MEDIUM);
+            case PIP_TOOLS_INPUT -> Optional.of(Severity.LOW);
+            case CONSTRAINTS -> Optional.empty();
+        };
     }
 }
