@@ -19,9 +19,11 @@ import java.util.Optional;
  * configured, also when its URL comes from a {@code ${VAR}}. A document that switches indexes off
  * ({@code --no-index}) is not reported, since pip then consults none of them.
  *
- * <p>Fix: where the extra index is the document's only index, its option is renamed to the primary
- * one ({@code --extra-index-url} to {@code --index-url}), so that index — ideally a proxy that
- * serves internal names before public ones — answers alone.
+ * <p>Fix: where the extra index is the document's only index and the configuration names it as the
+ * organisation's own ({@code [internal] indexes}, a proxy that serves internal names before public
+ * ones), its option is renamed to the primary one ({@code --extra-index-url} to
+ * {@code --index-url}) so that index answers alone. For any other index (a vendor's wheel index,
+ * say) that edit would break installs, so no fix is offered.
  */
 public final class ExtraIndexUrlRule implements Rule<ConfiguresIndexes> {
 
@@ -63,7 +65,8 @@ public final class ExtraIndexUrlRule implements Rule<ConfiguresIndexes> {
             String message = "extra index '" + Redaction.mask(setting.url()) + "' is searched beside the primary"
                     + " index and the highest version from any of them is installed, so a public package named like"
                     + " an internal one can replace it (dependency confusion)";
-            context.report(setting.location(), message, indexes == 1 ? fix(document, setting) : List.of());
+            boolean proxy = context.project().internal().isInternalIndex(setting.url());
+            context.report(setting.location(), message, indexes == 1 && proxy ? fix(document, setting) : List.of());
         }
     }
 

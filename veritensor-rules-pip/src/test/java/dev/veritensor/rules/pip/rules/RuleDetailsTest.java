@@ -42,6 +42,16 @@ class RuleDetailsTest {
     }
 
     @Test
+    void aLoneExtraIndexThatIsNotTheOrganisationsGetsNoFix() {
+        // Without [internal] indexes the index may be a vendor's (a wheel index for one package):
+        // making it the only index would break every other install.
+        List<Finding> vendor = FixtureTester.forPacks(new PipRulePack()).withConfig("")
+                .scan(fixtures("extra-index-url").resolve("lone-extra")).findings().stream()
+                .filter(f -> f.ruleId().equals("pip/extra-index-url")).toList();
+        assertThat(vendor).singleElement().satisfies(f -> assertThat(f.fixes()).isEmpty());
+    }
+
+    @Test
     void extrasBesideAPrimaryGetNoFix() {
         assertThat(findings("extra-index-url", "primary-and-extras", "pip/extra-index-url"))
                 .hasSize(3).allMatch(f -> f.fixes().isEmpty());
