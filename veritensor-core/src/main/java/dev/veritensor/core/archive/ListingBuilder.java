@@ -105,7 +105,7 @@ final class ListingBuilder {
         }
         if (firstOverTotal != null || total + size > limits.maxArchiveTotalSize()) {
             if (firstOverTotal == null) {
-                firstOverTotal = MemberName.printable(name);
+                firstOverTotal = MemberName.shown(name);
             } else {
                 overTotal++;
             }
@@ -135,7 +135,7 @@ final class ListingBuilder {
      * content ({@link #hasContent}), ignored for others.
      */
     void add(RawEntry raw, Plan plan) {
-        String shown = MemberName.printable(raw.name());
+        String shown = MemberName.shown(raw.name());
         MemberName name = MemberName.of(raw.name());
         int index = entries.size();
         Optional<String> path = Optional.empty();
@@ -176,7 +176,7 @@ final class ListingBuilder {
                 path = Optional.of(memberPath);
             }
         }
-        entries.add(new Entry(shown, raw.type(), raw.size(), path, raw.linkTarget().map(MemberName::printable)));
+        entries.add(new Entry(shown, raw.type(), raw.size(), path, raw.linkTarget().map(MemberName::shown)));
     }
 
     private static boolean isLink(EntryType type) {

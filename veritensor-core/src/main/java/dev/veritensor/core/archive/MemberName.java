@@ -32,7 +32,7 @@ record MemberName(Optional<String> path, Optional<String> traversal, List<String
         int nul = name.indexOf('\0');
         if (nul >= 0) {
             name = name.substring(0, nul);
-            irregular.add("the name holds a NUL byte; Python's zipfile reads it as '" + printable(name) + "'");
+            irregular.add("the name holds a NUL byte; Python's zipfile reads it as '" + shown(name) + "'");
         }
         Optional<String> escape = escape(name, false);
         if (escape.isEmpty() && name.indexOf('\\') >= 0) {
@@ -139,13 +139,21 @@ record MemberName(Optional<String> path, Optional<String> traversal, List<String
             }
             String how = windows ? " when '\\' separates folders, as on Windows" : "";
             if (u.startsWith("/") || (u.length() >= 2 && u.charAt(1) == ':' && Character.isLetter(u.charAt(0)))) {
-                return Optional.of("the link points to the absolute path '" + printable(t) + "'" + how);
+                return Optional.of("the link points to the absolute path '" + shown(t) + "'" + how);
             }
             if (escape(base + u, windows).isPresent()) {
-                return Optional.of("the link points out of the archive to '" + printable(t) + "'" + how);
+                return Optional.of("the link points out of the archive to '" + shown(t) + "'" + how);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A stored name as listings and messages show it: printable, and cut after {@link #MAX_LENGTH}
+     * characters (marked with an ellipsis), so hostile names cannot swell a listing.
+     */
+    static String shown(String stored) {
+        return stored.length() > MAX_LENGTH ? printable(stored.substring(0, MAX_LENGTH)) + "\u2026" : printable(stored);
     }
 
     /** {@code s} with control characters written as {@code \xNN}, for names in messages and listings. */

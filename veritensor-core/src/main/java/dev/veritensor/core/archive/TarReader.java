@@ -185,13 +185,13 @@ final class TarReader {
                     size = -1;
                 }
                 if (size < 0) {
-                    stop(AnomalyKind.UNREADABLE, "'" + MemberName.printable(name) + "': its pax size '"
-                            + MemberName.printable(paxSize.get()) + "' is not a size; the rest was not read");
+                    stop(AnomalyKind.UNREADABLE, "'" + MemberName.shown(name) + "': its pax size '"
+                            + MemberName.shown(paxSize.get()) + "' is not a size; the rest was not read");
                     return false;
                 }
             }
             if (size > Long.MAX_VALUE / 2) {
-                stop(AnomalyKind.UNREADABLE, "'" + MemberName.printable(name) + "': it declares " + size
+                stop(AnomalyKind.UNREADABLE, "'" + MemberName.shown(name) + "': it declares " + size
                         + " bytes, more than any archive holds; the rest was not read");
                 return false;
             }
@@ -269,7 +269,7 @@ final class TarReader {
                 try {
                     in.skip(Math.min(SKIP_STEP, target - in.position()));
                 } catch (EOFException e) {
-                    stop(AnomalyKind.UNREADABLE, "the archive ends inside '" + MemberName.printable(name)
+                    stop(AnomalyKind.UNREADABLE, "the archive ends inside '" + MemberName.shown(name)
                             + "'; it was not scanned");
                     return false;
                 }
@@ -287,7 +287,7 @@ final class TarReader {
             }
             stop(AnomalyKind.LIMIT, "the " + format.id() + " stream expands to more than " + expanded + " bytes from "
                     + compressed + " compressed bytes, over limits.max-expansion-ratio (" + ratio + "); '"
-                    + MemberName.printable(name) + "' and the rest of the archive were not scanned");
+                    + MemberName.shown(name) + "' and the rest of the archive were not scanned");
             return true;
         }
 

@@ -43,6 +43,8 @@ final class ZipReader {
     private static final int TAIL = EOCD_SIZE + 0xffff + LOCATOR_SIZE + ZIP64_EOCD_SIZE;
     private static final long MAX32 = 0xffffffffL;
     private static final int MAX_LINK_TARGET = 4096;
+    /** Name bytes kept per entry: enough for more than {@link MemberName#MAX_LENGTH} characters. */
+    private static final int MAX_NAME_BYTES = 4 * MemberName.MAX_LENGTH + 4;
     private static final Charset CP437 = Charset.isSupported("IBM437") ? Charset.forName("IBM437")
             : StandardCharsets.ISO_8859_1;
 
@@ -59,7 +61,7 @@ final class ZipReader {
     }
 
     /** A central directory record, with zip64 values applied. */
-    private record Central(int index, byte[] rawName, String name, int flags, int method, long crc,
+    private record Central(int index, byte[] rawName, int nameLength, String name, int flags, int method, long crc,
                            long compressed, long size, long offset, long externalAttributes, Optional<String> corrupt) {
         boolean isDirectory() {
             return name.endsWith("/");
@@ -203,12 +205,14 @@ final class ZipReader {
                     return out;
                 }
                 int flags = h.getShort(8) & 0xffff;
-                byte[] rawName = in.readFully(h.getShort(28) & 0xffff);
+                int nameLength = h.getShort(28) & 0xffff;
+                byte[] rawName = in.readFully(Math.min(nameLength, MAX_NAME_BYTES));
+                in.skip(nameLength - rawName.length);
                 byte[] extra = in.readFully(h.getShort(30) & 0xffff);
                 in.skip(h.getShort(32) & 0xffff);
                 long[] values = {h.getInt(24) & MAX32, h.getInt(20) & MAX32, h.getInt(42) & MAX32};
                 Optional<String> corrupt = applyZip64(extra, values);
-                out.add(new Central(out.size(), rawName, decodeName(rawName, flags), flags,
+                out.add(new Central(out.size(), rawName, nameLength, decodeName(rawName, flags), flags,
                         h.getShort(10) & 0xffff, h.getInt(16) & MAX32, values[1], values[0], values[2],
                         h.getInt(38) & MAX32, corrupt));
             }
@@ -298,7 +302,7 @@ final class ZipReader {
                 }
                 long header = layout.prefix() + c.offset();
                 if (header < Math.max(end, in.position())) {
-                    l.irregular.add("its data overlaps that of '" + MemberName.printable(endOwner.name())
+                    l.irregular.add("its data overlaps that of '" + MemberName.shown(endOwner.name())
                             + "' (a mark of zip bombs; Python refuses such archives); not scanned");
                     continue;
                 }
@@ -340,8 +344,9 @@ final class ZipReader {
     }
 
     private static void compare(Central c, ByteBuffer local, byte[] localName, Local l) {
-        if (!Arrays.equals(localName, c.rawName())) {
-            l.irregular.add("its local header names it '" + MemberName.printable(decodeName(localName,
+        if (localName.length != c.nameLength()
+                || !Arrays.equals(Arrays.copyOf(localName, c.rawName().length), c.rawName())) {
+            l.irregular.add("its local header names it '" + MemberName.shown(decodeName(localName,
                     local.getShort(6) & 0xffff)) + "': streaming readers see that name, Python refuses the entry");
         }
         int localMethod = local.getShort(8) & 0xffff;

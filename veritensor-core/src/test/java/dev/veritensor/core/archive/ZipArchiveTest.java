@@ -185,6 +185,24 @@ class ZipArchiveTest {
     }
 
     @Test
+    void overlongNamesAreListedCutAndNotScanned() {
+        String longName = "d/".repeat(10_000) + "x.py";
+        ZipBuilder zip = ZipBuilder.create();
+        zip.add(longName, "x");
+        zip.add("ok.py", "ok");
+        ArchiveExpander.Expansion e = expand("a.zip", zip.bytes());
+        assertThat(texts(e)).containsOnlyKeys("a.zip!/ok.py");
+        assertThat(anomalies(e)).hasSize(1).allMatch(a -> a.startsWith("IRREGULAR d/d/"));
+        assertThat(listing(e).entries().get(0).name()).hasSize(MemberName.MAX_LENGTH + 1).endsWith("\u2026");
+        assertThat(listing(e).anomalies().get(0).message()).endsWith("the name is longer than 4096 characters; not"
+                + " scanned").hasSizeLessThan(2 * MemberName.MAX_LENGTH);
+        byte[] tar = TarBuilder.create().pax("path", "p/".repeat(100_000) + "x.py").file("ignored", "x").tar();
+        ArchiveExpander.Expansion t = expand("a.tar", tar);
+        assertThat(t.members()).isEmpty();
+        assertThat(listing(t).entries().get(0).name()).hasSize(MemberName.MAX_LENGTH + 1);
+    }
+
+    @Test
     void symlinksAreReadAsFilesAndJudgedByTheirTarget() {
         ZipBuilder zip = ZipBuilder.create();
         zip.add("pkg/link", "../../../../etc/passwd").unixMode(ZipBuilder.SYMLINK_MODE);
