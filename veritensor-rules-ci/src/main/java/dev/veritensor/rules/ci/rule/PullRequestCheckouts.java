@@ -24,7 +24,10 @@ import java.util.stream.Stream;
  * Finds where a workflow fetches the code of the pull request (or of the run) that triggered it:
  * {@code actions/checkout} with a {@code ref:} or {@code repository:} taken from the pull
  * request's head, {@code refs/pull/…} refs, {@code gh pr checkout}, and {@code git} commands
- * given the head's SHA or branch. In workflows that run with the base repository's privileges
+ * given the head's SHA or branch. In {@code issue_comment} workflows, where the event carries no
+ * pull request head, a checkout {@code ref:} or {@code repository:} computed by an earlier step
+ * or job ({@code steps.*.outputs.*}, {@code needs.*.outputs.*}, typically the head SHA looked up
+ * through the API) counts as well. In workflows that run with the base repository's privileges
  * this is how a fork's code comes to run with them.
  */
 final class PullRequestCheckouts {
@@ -58,13 +61,17 @@ final class PullRequestCheckouts {
     private PullRequestCheckouts() {
     }
 
+    private static final List<ContextPath> COMPUTED = Stream.of("steps.*.outputs", "needs.*.outputs")
+            .map(ContextPath::of).toList();
+
     /** Every fetch of pull request code in the workflow, in source order. */
     static List<Checkout> find(Workflow workflow) {
+        boolean commentTriggered = workflow.triggers().stream().anyMatch(t -> t.event().equals("issue_comment"));
         List<Checkout> out = new ArrayList<>();
         for (Job job : workflow.jobs()) {
             for (Step step : job.steps()) {
                 if (step.uses("actions/checkout")) {
-                    checkoutInputs(job, step, out);
+                    checkoutInputs(job, step, commentTriggered, out);
                 }
                 step.run().flatMap(RunScript::script).ifPresent(s -> scriptFetches(job, s, out));
             }
@@ -72,14 +79,15 @@ final class PullRequestCheckouts {
         return out;
     }
 
-    private static void checkoutInputs(Job job, Step step, List<Checkout> out) {
+    private static void checkoutInputs(Job job, Step step, boolean commentTriggered, List<Checkout> out) {
         for (String input : List.of("ref", "repository")) {
             Optional<NamedValue> value = step.input(input);
             if (value.isEmpty()) {
                 continue;
             }
             for (Expression e : value.get().value().expressions()) {
-                head(e).ifPresent(p -> out.add(new Checkout(job, e.location(), p.toString())));
+                Optional<ContextPath> found = head(e).or(() -> commentTriggered ? computed(e) : Optional.empty());
+                found.ifPresent(p -> out.add(new Checkout(job, e.location(), p.toString())));
             }
             if (value.get().value().text().contains("refs/pull/")) {
                 out.add(new Checkout(job, value.get().value().location(), "refs/pull/…"));
@@ -128,6 +136,16 @@ final class PullRequestCheckouts {
                         return Optional.of(hit.get().toString());
                     }
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The output of an earlier step or job the expression yields, if any. */
+    private static Optional<ContextPath> computed(Expression e) {
+        for (ValueFlow.Source s : e.valueSources()) {
+            if (COMPUTED.stream().anyMatch(c -> s.path().reaches(c))) {
+                return Optional.of(s.path());
             }
         }
         return Optional.empty();
