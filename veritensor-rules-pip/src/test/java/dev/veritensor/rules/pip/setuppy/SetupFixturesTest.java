@@ -3,7 +3,7 @@ package dev.veritensor.rules.pip.setuppy;
 import dev.veritensor.api.Finding;
 import dev.veritensor.api.ScanResult;
 import dev.veritensor.api.Severity;
-import dev.veritensor.rules.pip.startup.StartupPack;
+import dev.veritensor.rules.pip.PipRulePack;
 import dev.veritensor.testkit.FixtureTester;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code pip/setup-install-hook} over malicious and realistic benign setup.py fixtures (expectations inline). */
 class SetupFixturesTest {
 
-    private static final FixtureTester TESTER = FixtureTester.forPacks(new StartupPack());
+    private static final FixtureTester TESTER = FixtureTester.forPacks(new PipRulePack());
 
     static Path fixtures() {
         try {

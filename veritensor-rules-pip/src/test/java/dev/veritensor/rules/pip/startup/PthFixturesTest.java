@@ -5,6 +5,7 @@ import dev.veritensor.api.ScanResult;
 import dev.veritensor.api.Severity;
 import dev.veritensor.api.Source;
 import dev.veritensor.core.Scanner;
+import dev.veritensor.rules.pip.PipRulePack;
 import dev.veritensor.testkit.FixtureTester;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PthFixturesTest {
 
-    private static final FixtureTester TESTER = FixtureTester.forPacks(new StartupPack());
+    private static final FixtureTester TESTER = FixtureTester.forPacks(new PipRulePack());
 
     static Path fixtures() {
         try {
@@ -83,7 +84,7 @@ class PthFixturesTest {
     @Test
     void insideWheelsOnlyFilesInstalledIntoSitePackagesAreReadAndKnownLinesNeedTheirOwner() throws Exception {
         String evil = "dist/evil_pkg-1.0-py3-none-any.whl!/";
-        ScanResult result = Scanner.builder().addPack(new StartupPack()).threads(1).build().scan(List.of(
+        ScanResult result = Scanner.builder().addPack(new PipRulePack()).threads(1).build().scan(List.of(
                 Source.of(evil + "evil.pth", "import os;os.system('id')\n"),
                 Source.of(evil + "evil_pkg/data/inert.pth", "import os;os.system('id')\n"),
                 Source.of(evil + "evil_pkg-1.0.data/purelib/pure.pth", "import sitehook\n"),

@@ -3,6 +3,7 @@ package dev.veritensor.rules.pip.startup;
 import dev.veritensor.api.ScanResult;
 import dev.veritensor.api.Source;
 import dev.veritensor.core.Scanner;
+import dev.veritensor.rules.pip.PipRulePack;
 import dev.veritensor.rules.pip.python.PyCode;
 import dev.veritensor.rules.pip.python.PyCodeReader;
 import dev.veritensor.rules.pip.python.PyTokenizer;
@@ -186,7 +187,7 @@ class StartupRobustnessTest {
         zip.stored("pkg-1.0.dist-info/RECORD", utf8(rows + "pkg-1.0.dist-info/RECORD,,\n"));
         byte[] wheel = zip.bytes();
         StartupHarness.wheel(wheel);
-        ScanResult result = Scanner.builder().addPack(new StartupPack()).threads(1).build()
+        ScanResult result = Scanner.builder().addPack(new PipRulePack()).threads(1).build()
                 .scan(List.of(Source.of("dist/pkg-1.0-py3-none-any.whl", wheel)));
         assertThat(result.findings()).isEmpty();
         assertThat(result.diagnostics()).isEmpty();

@@ -4,8 +4,8 @@ import dev.veritensor.api.Diagnostic;
 import dev.veritensor.api.Location;
 import dev.veritensor.api.Severity;
 import dev.veritensor.api.Source;
+import dev.veritensor.rules.pip.PipRulePack;
 import dev.veritensor.rules.pip.startup.PackRun;
-import dev.veritensor.rules.pip.startup.StartupPack;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WheelScanTest {
 
     private static PackRun.Result scan(String path, byte[] wheel) throws Exception {
-        return PackRun.of(new StartupPack(), List.of(Source.of(path, wheel)));
+        return PackRun.of(new PipRulePack(), List.of(Source.of(path, wheel)));
     }
 
     private static PackRun.Result scan(TestWheel wheel) throws Exception {
