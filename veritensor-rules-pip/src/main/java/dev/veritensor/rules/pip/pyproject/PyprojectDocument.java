@@ -52,9 +52,15 @@ public record PyprojectDocument(Source source, Optional<String> projectName, Lis
         return "pyproject";
     }
 
+    /**
+     * The declared dependencies, without references to the project itself: {@code lib[cli]} in
+     * {@code lib}'s own optional dependencies only combines its extras, it installs no other package.
+     */
     @Override
     public List<Dependency> dependencies() {
-        return declared.stream().map(ManifestDependency::dependency).toList();
+        Optional<String> self = projectName.map(Dependency::normalize);
+        return declared.stream().map(ManifestDependency::dependency)
+                .filter(d -> self.isEmpty() || !self.get().equals(d.normalizedName())).toList();
     }
 
     /** Poetry, uv, uv pip, PDM: the configurations present, in that order. */
