@@ -62,12 +62,14 @@ class ArchiveFuzzSeedsTest {
     void committedSeedsAreWhatTheBuildersMake() throws IOException {
         check("zip", zipSeeds());
         check("tar", tarSeeds());
+        check("tarGzip", tarSeeds());
     }
 
     @Test
     void seedsPassTheFuzzChecks() {
         zipSeeds().values().forEach(b -> ArchiveFuzzTest.check("fuzz.zip", b));
         tarSeeds().values().forEach(b -> ArchiveFuzzTest.check("fuzz.tar", b));
+        tarSeeds().values().forEach(b -> ArchiveFuzzTest.check("fuzz.tar.gz", TarBuilder.gzip(b)));
     }
 
     private static void check(String method, Map<String, byte[]> seeds) throws IOException {
@@ -85,6 +87,7 @@ class ArchiveFuzzSeedsTest {
     public static void main(String[] args) throws IOException {
         write("zip", zipSeeds());
         write("tar", tarSeeds());
+        write("tarGzip", tarSeeds());
     }
 
     private static void write(String method, Map<String, byte[]> seeds) throws IOException {

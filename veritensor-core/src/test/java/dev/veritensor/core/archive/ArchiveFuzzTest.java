@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Fuzz tests of the zip and tar readers: whatever the bytes, opening the archive never throws,
+ * Fuzz tests of the zip and tar readers (tar also under gzip): whatever the bytes, opening the archive never throws,
  * the listing is consistent with the members offered, every member stays within the limits, and
  * reading a member gives at most its declared size or an {@link IOException} (which the engine
  * records as a read error).
@@ -36,6 +36,12 @@ class ArchiveFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void tar(byte[] input) {
         check("fuzz.tar", input);
+    }
+
+    /** The input as the content of a gzip-compressed tar, to reach the stream ratio guard and re-streamed members. */
+    @FuzzTest(maxDuration = "5m")
+    void tarGzip(byte[] input) {
+        check("fuzz.tar.gz", TarBuilder.gzip(input));
     }
 
     /** Opens {@code input} as the archive {@code path} and checks every invariant. */
