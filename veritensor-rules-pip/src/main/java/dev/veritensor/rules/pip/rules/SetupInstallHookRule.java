@@ -20,19 +20,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code pip/setup-install-hook}: setup.py code that pip runs while building or installing the
  * project (see {@link InstallTimeCode}) and that does what no build needs:
  * <ul>
- *   <li>anywhere: reaches the network (directly, or a process whose command names a URL or a
- *       downloader such as curl) or decodes a payload (base64, hex, zlib, marshal, pickle…);</li>
+ *   <li>anywhere: reaches the network (directly, or a process whose command names a URL, a
+ *       downloader such as curl, or {@code pip install}), decodes a payload (base64, hex, zlib,
+ *       marshal, pickle…), or runs a system tool no build needs (powershell, mshta, schtasks,
+ *       crontab…);</li>
  *   <li>in an overridden command that is not a build step (install, develop, egg_info, bdist_wheel…):
  *       also executes dynamic code or spawns a process;</li>
  *   <li>in a build step (build, build_py, build_ext…): also executes dynamic code — compilers and
@@ -46,9 +50,13 @@ import java.util.regex.Pattern;
  */
 public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
 
+    /** In a command line: a URL, a download or network tool, or a package installation. */
     private static final Pattern SHELL_NETWORK = Pattern.compile("(?i)(?:https?|ftp|wss?)://|(?<![\\w.-])(?:curl|wget|nc"
             + "|ncat|netcat|socat|telnet|tftp|invoke-webrequest|invoke-restmethod|iwr|irm|downloadstring|downloadfile"
-            + "|bitsadmin|certutil)(?![\\w.-])");
+            + "|bitsadmin|certutil|easy_install)(?![\\w.-])|(?<![\\w.-])pip[0-9.]*(?:\\.exe)?\\s+(?:install|download)\\b");
+    /** In a command line: system tools that run scripts or set up persistence, which no build needs. */
+    private static final Pattern SHELL_SUSPICIOUS = Pattern.compile("(?i)(?<![\\w.-])(powershell|pwsh|mshta|rundll32"
+            + "|regsvr32|schtasks|crontab|wscript|cscript|osascript|launchctl)(?:\\.exe)?(?![\\w.-])");
     private static final Pattern WRITE_MODE = Pattern.compile("[rbtU]*[wax+][rwxabtU+]*");
     private static final Set<String> OPENERS = Set.of("builtins.open", "io.open", "codecs.open", "builtins.file");
     /** Methods that write a file whatever object they are called on. */
@@ -156,9 +164,15 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
                 reasons.add(c.description() + " (" + ref.name() + ")");
             }
         }
-        if (process && (s.strings().stream().anyMatch(x -> SHELL_NETWORK.matcher(x).find())
-                || s.names().stream().anyMatch(shellTaint::contains))) {
-            reasons.add("reaches the network through a command it runs");
+        if (process) {
+            String command = String.join(" ", s.strings());
+            if (SHELL_NETWORK.matcher(command).find() || s.names().stream().anyMatch(shellTaint::contains)) {
+                reasons.add("reaches the network through a command it runs");
+            }
+            Matcher tool = SHELL_SUSPICIOUS.matcher(command);
+            if (tool.find()) {
+                reasons.add("runs " + tool.group(1).toLowerCase(Locale.ROOT) + ", which no build needs");
+            }
         }
         if (execution && trigger == Trigger.SCRIPT && s.references().stream()
                 .anyMatch(r -> r.kind() == PyReference.Kind.CALL && CHARACTER_CODES.contains(r.name()))) {
