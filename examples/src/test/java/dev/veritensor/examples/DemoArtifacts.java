@@ -1,6 +1,5 @@
 package dev.veritensor.examples;
 
-import dev.veritensor.testkit.Expectation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,14 +32,6 @@ public final class DemoArtifacts {
 
     /** Uncompressed size of the data export that expands far beyond its compressed size. */
     static final int BOMB_SIZE = 1 + 258 * 12_193;
-
-    /**
-     * Findings on members of the archives written here, which no file of the demo can announce
-     * (expectations are read from files on disk, and a member is not one).
-     */
-    static final List<Expectation> MEMBER_FINDINGS = List.of(
-            new Expectation("wheels/churn_features-0.9.0-py3-none-any.whl!/sitecustomize.py", 1, "pip/startup-hook",
-                    false));
 
     private DemoArtifacts() {
     }

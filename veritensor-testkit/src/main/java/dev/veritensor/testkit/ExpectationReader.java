@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  *   <li>{@code # expect-diagnostic: code…} and {@code # expect-diagnostic-next-line: code…} — the
  *       same for diagnostics;</li>
  *   <li>a sidecar {@code <file>.expect} for files that cannot hold comments (JSON, binaries): one
- *       expectation per line, {@code 12: rule-id} or {@code 12: diagnostic code}; {@code #} starts a
- *       comment.</li>
+ *       expectation per line, {@code 12: rule-id} or {@code 12: diagnostic code}; a member of an
+ *       archive is named before the line, {@code !/pkg/__init__.py:3: rule-id} (the scan path
+ *       {@code <file>!/pkg/__init__.py}); {@code #} starts a comment.</li>
  * </ul>
  */
 public final class ExpectationReader {
@@ -36,7 +37,8 @@ public final class ExpectationReader {
     /** The marker, then only a comma-separated list of ids (text such as prose mentioning the syntax is not one). */
     private static final Pattern MARK = Pattern.compile(
             "#\\s*expect(-diagnostic)?(-next-line)?:\\s*(" + ID + "(?:\\s*,\\s*" + ID + ")*)\\s*(?:#.*)?$");
-    private static final Pattern SIDECAR_LINE = Pattern.compile("\\s*(\\d+)\\s*:\\s*(diagnostic\\s+)?(\\S+)\\s*");
+    private static final Pattern SIDECAR_LINE =
+            Pattern.compile("\\s*(?:(!/[^\\s:]+):)?(\\d+)\\s*:\\s*(diagnostic\\s+)?(\\S+)\\s*");
 
     private ExpectationReader() {
     }
@@ -111,9 +113,10 @@ public final class ExpectationReader {
             Matcher m = SIDECAR_LINE.matcher(l);
             if (!m.matches()) {
                 throw new IllegalArgumentException(file + ":" + (i + 1)
-                        + ": expected '<line>: <rule-id>' or '<line>: diagnostic <code>'");
+                        + ": expected '[!/member:]<line>: <rule-id>' or '[!/member:]<line>: diagnostic <code>'");
             }
-            out.add(new Expectation(target, Integer.parseInt(m.group(1)), m.group(3), m.group(2) != null));
+            String path = m.group(1) == null ? target : target + m.group(1);
+            out.add(new Expectation(path, Integer.parseInt(m.group(2)), m.group(4), m.group(3) != null));
         }
         return out;
     }

@@ -149,6 +149,15 @@ class FixtureTesterTest {
     }
 
     @Test
+    void sidecarsNameArchiveMembers() throws IOException {
+        write("d.todo", "x\n");
+        write("d.todo.expect", "!/inner/e.todo:4: todo/open-item\n1: diagnostic parse-error\n");
+        assertThat(ExpectationReader.read(dir)).containsExactly(
+                new Expectation("d.todo", 1, "parse-error", true),
+                new Expectation("d.todo!/inner/e.todo", 4, "todo/open-item", false));
+    }
+
+    @Test
     void singleFileModeRejectsFindingsElsewhere() throws IOException {
         write("a.todo", "TODO # expect: todo/open-item\n");
         write("b.todo", "TODO\n");
