@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * Reads a tar stream (ustar, pax, GNU or v7; plain or decompressed on the fly) in one forward
  * pass, the way Python's tarfile does: pax extended headers ({@code path}, {@code linkpath},
- * {@code size}; global ones as defaults) and GNU long names apply to the next entry, the ustar
+ * {@code size}; Solaris {@code X} headers alike; global ones as defaults) and GNU long names apply
+ * to the next entry, the ustar
  * prefix is joined to the name, a v7 regular file whose name ends in {@code /} is a folder, and
  * only regular files (and unknown types, which tar extracts as files) have data to skip. Member
  * content is copied while passing (all of it for small members, the first bytes otherwise) and
@@ -134,7 +135,7 @@ final class TarReader {
                 }
                 char type = (char) (block[156] & 0xff);
                 long size = number(block, 124, 12);
-                if (type == 'x' || type == 'g') {
+                if (type == 'x' || type == 'X' || type == 'g') {
                     Map<String, String> values = extendedHeader(size, headerAt);
                     if (values == null) {
                         return false;
@@ -213,9 +214,11 @@ final class TarReader {
                 builder.add(new RawEntry(name, kind, 0, target, null, Optional.empty(), irregular), null);
                 return true;
             }
-            Optional<String> unreadable = type == 'S'
-                    ? Optional.of("a GNU sparse file, whose holes Veritensor does not rebuild; not scanned")
-                    : Optional.empty();
+            Optional<String> unreadable = Optional.empty();
+            if (type == 'S') {
+                unreadable = Optional.of("a GNU sparse file, whose holes Veritensor does not rebuild; not scanned");
+                skipSparseExtensions(block);
+            }
             Plan plan = builder.plan(name, size, -1);
             if (builder.totalExceeded()) {
                 builder.add(new RawEntry(name, kind, size, target, null, unreadable, irregular), plan);
@@ -241,6 +244,15 @@ final class TarReader {
             }
             builder.add(new RawEntry(name, kind, size, target, content, unreadable, irregular), plan);
             return true;
+        }
+
+        /** Skips the extension blocks of an old GNU sparse header (each flags whether another follows). */
+        private void skipSparseExtensions(byte[] header) throws IOException {
+            boolean extended = header[482] != 0;
+            while (extended) {
+                byte[] extension = in.readFully(BLOCK);
+                extended = extension[504] != 0;
+            }
         }
 
         private MemberContent reopenable(long dataAt, long size, byte[] copy, boolean whole) {

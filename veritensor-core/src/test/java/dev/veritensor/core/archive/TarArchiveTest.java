@@ -90,6 +90,20 @@ class TarArchiveTest {
     }
 
     @Test
+    void solarisHeadersAndGnuSparseExtensionsAreUnderstood() {
+        TarBuilder tar = TarBuilder.create()
+                .entry("X", 'X', "15 path=sun.py\n".getBytes(StandardCharsets.UTF_8), "")
+                .file("ignored", "sun")
+                .gnuSparse("holes.bin", new byte[700], 2)
+                .file("after.txt", "after");
+        ArchiveExpander.Expansion e = expand("a.tar", tar.tar());
+        assertThat(listing(e).entries()).extracting(ArchiveListing.Entry::name).containsExactly("sun.py",
+                "holes.bin", "after.txt");
+        assertThat(texts(e)).containsOnlyKeys("a.tar!/sun.py", "a.tar!/after.txt");
+        assertThat(anomalies(e)).containsExactly("UNREADABLE holes.bin");
+    }
+
+    @Test
     void linksThatLeaveTheArchiveAreTraversal() {
         TarBuilder tar = TarBuilder.create()
                 .symlink("pkg/up", "../../etc/passwd")

@@ -88,6 +88,21 @@ public final class TarBuilder {
         return this;
     }
 
+    /** An old GNU sparse file ({@code S}) whose header is followed by {@code extensions} sparse-map blocks. */
+    public TarBuilder gnuSparse(String name, byte[] data, int extensions) {
+        byte[] h = header(name, 'S', data.length, "");
+        h[482] = (byte) (extensions > 0 ? 1 : 0);
+        checksum(h);
+        out.writeBytes(h);
+        for (int i = 0; i < extensions; i++) {
+            byte[] block = new byte[512];
+            block[504] = (byte) (i < extensions - 1 ? 1 : 0);
+            out.writeBytes(block);
+        }
+        write(new byte[0], data);
+        return this;
+    }
+
     /** A header whose checksum is wrong. */
     public TarBuilder corruptHeader(String name) {
         byte[] h = header(name, '0', 0, "");
@@ -128,6 +143,12 @@ public final class TarBuilder {
         put(h, 157, 100, link);
         put(h, 257, 6, "ustar");
         put(h, 263, 2, "00");
+        checksum(h);
+        return h;
+    }
+
+    /** Writes the header's checksum field. */
+    static void checksum(byte[] h) {
         for (int i = 148; i < 156; i++) {
             h[i] = ' ';
         }
@@ -137,7 +158,6 @@ public final class TarBuilder {
         }
         put(h, 148, 8, String.format("%06o", sum));
         h[155] = ' ';
-        return h;
     }
 
     private static void put(byte[] h, int offset, int length, String value) {
