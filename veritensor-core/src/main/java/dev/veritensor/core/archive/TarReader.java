@@ -24,11 +24,11 @@ import java.util.Optional;
  * Reads a tar stream (ustar, pax, GNU or v7; plain or decompressed on the fly) in one forward
  * pass, the way Python's tarfile does: pax extended headers ({@code path}, {@code linkpath},
  * {@code size}; Solaris {@code X} headers alike; global ones as defaults) and GNU long names apply
- * to the next entry, the ustar
- * prefix is joined to the name, a v7 regular file whose name ends in {@code /} is a folder, and
- * only regular files (and unknown types, which tar extracts as files) have data to skip. Member
- * content is copied while passing (all of it for small members, the first bytes otherwise) and
- * re-read by streaming the archive again up to the member when a reader needs more.
+ * to the next entry, the ustar prefix is joined to the name, a v7 regular file whose name ends in
+ * {@code /} is a folder, and only regular files (and unknown types, which tar extracts as files)
+ * have data to skip. Member content is copied while passing (all of it for small members, the
+ * first bytes otherwise) and re-read by streaming the archive again up to the member when a reader
+ * needs more.
  */
 final class TarReader {
 
