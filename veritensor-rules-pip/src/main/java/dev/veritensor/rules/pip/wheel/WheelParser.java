@@ -50,7 +50,8 @@ public final class WheelParser implements DocumentParser {
     static final int MAX_RECORD_BYTES = 32 << 20;
     private static final long MIN_BUDGET = 256L << 20;
     private static final long MAX_BUDGET = 16L << 30;
-    private static final Pattern RECORD = Pattern.compile("[^/]+\\.dist-info/RECORD");
+    /** A RECORD member; the folder name must also be usable in a scan path (no {@code \\} or NUL). */
+    private static final Pattern RECORD = Pattern.compile("[^/\\\\\u0000]+\\.dist-info/RECORD");
     private static final Charset CP437 = Charset.isSupported("IBM437") ? Charset.forName("IBM437")
             : StandardCharsets.ISO_8859_1;
 

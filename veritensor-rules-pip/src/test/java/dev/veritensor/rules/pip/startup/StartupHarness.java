@@ -97,12 +97,12 @@ final class StartupHarness {
 
     /** Parses arbitrary bytes as a setup.py through the parser, as the engine would. */
     static void setupScript(byte[] input) {
-        parseAndCheck(new SetupScriptParser(), "setup.py", input, lenientText(input, false));
+        parseAndCheck(new SetupScriptParser(), "setup.py", input, lenientText("setup.py", input, false));
     }
 
     /** Parses arbitrary bytes as a .pth file and runs the rule. */
     static void pth(byte[] input) {
-        parseAndCheck(new PthFileParser(), "hook.pth", input, lenientText(input, true));
+        parseAndCheck(new PthFileParser(), "hook.pth", input, lenientText("hook.pth", input, true));
     }
 
     /** Parses arbitrary text as a wheel RECORD. */
@@ -178,11 +178,11 @@ final class StartupHarness {
     }
 
     /** The text a parser reading Python files sees: strict UTF-8, else the fallback it uses. */
-    private static SourceText lenientText(byte[] input, boolean pth) {
+    private static SourceText lenientText(String path, byte[] input, boolean pth) {
         try {
-            return SourceText.decode("f", input);
+            return SourceText.decode(path, input);
         } catch (DocumentParseException e) {
-            return pth ? SourceText.of("f", new String(input, StandardCharsets.ISO_8859_1)) : null;
+            return pth ? SourceText.of(path, new String(input, StandardCharsets.ISO_8859_1)) : null;
         }
     }
 
@@ -204,7 +204,7 @@ final class StartupHarness {
             }
             return; // a PEP 263 declaration decoded it; locations are checked by the text tests
         }
-        Map<String, SourceText> texts = Map.of(path, SourceText.of(path, decoded.content()));
+        Map<String, SourceText> texts = Map.of(path, decoded);
         for (Diagnostic d : context.diagnostics()) {
             within(texts, d.location(), "diagnostic " + d.code());
         }

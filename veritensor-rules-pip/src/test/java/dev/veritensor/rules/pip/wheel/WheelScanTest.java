@@ -167,6 +167,12 @@ class WheelScanTest {
         assertThat(notZip.findings()).isEmpty();
         assertThat(notZip.diagnostics()).isEmpty();
 
+        RawZip odd = new RawZip().stored("pk\\x.dist-info/RECORD", "a,,\n".getBytes(StandardCharsets.UTF_8))
+                .stored("..dist-info/RECORD", "a,,\n".getBytes(StandardCharsets.UTF_8));
+        PackRun.Result oddNames = scan("dist/x-1.0-py3-none-any.whl", odd.bytes());
+        assertThat(oddNames.findings()).extracting(PackRun.Reported::message).containsExactly(
+                "pk\\x.dist-info/RECORD is in the wheel but not listed in ..dist-info/RECORD");
+
         byte[] corrupt = good.clone();
         for (int i = 40; i < 200 && i < corrupt.length; i++) {
             corrupt[i] ^= 0x5a;
