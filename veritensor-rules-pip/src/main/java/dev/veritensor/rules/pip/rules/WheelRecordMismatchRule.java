@@ -1,5 +1,6 @@
 package dev.veritensor.rules.pip.rules;
 
+import dev.veritensor.api.ArchiveListing;
 import dev.veritensor.api.Location;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
@@ -13,10 +14,12 @@ import dev.veritensor.rules.pip.wheel.WheelRecord;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * {@code pip/wheel-record-mismatch}: a wheel whose files are not what its {@code RECORD} says — a
@@ -24,7 +27,10 @@ import java.util.OptionalLong;
  * wheel specification forbids (md5, sha1) or that no tool knows, a file not listed at all, or no
  * RECORD. RECORD itself and the signature files {@code RECORD.jws}/{@code RECORD.p7s} are exempt,
  * as the specification says. Listed files that are absent are not reported (installers ignore
- * them). Findings on a listed file point at its RECORD row; the others at the wheel.
+ * them). When the engine has listed the wheel's central directory ({@link ArchiveListing}), files
+ * it names that the streaming read never reached are reported too: a listed one as unverifiable,
+ * an unlisted one as unlisted. Findings on a listed file point at its RECORD row; the others at
+ * the wheel.
  */
 public final class WheelRecordMismatchRule implements Rule<WheelDocument> {
 
@@ -71,7 +77,9 @@ public final class WheelRecordMismatchRule implements Rule<WheelDocument> {
             rows.putIfAbsent(row.path(), row);
         }
         List<String> unlisted = new ArrayList<>();
+        Set<String> streamed = new HashSet<>();
         for (WheelEntry entry : wheel.entries()) {
+            streamed.add(entry.name());
             if (record.isExempt(entry.name())) {
                 continue;
             }
@@ -82,6 +90,17 @@ public final class WheelRecordMismatchRule implements Rule<WheelDocument> {
             }
             problem(entry, row).ifPresent(p -> context.report(row.location(), entry.name() + ": " + p));
         }
+        if (wheel.complete()) {
+            for (String name : hiddenFromStreaming(wheel, streamed, context)) {
+                RecordRow row = rows.get(name);
+                if (row != null) {
+                    context.report(row.location(), name + ": the archive's central directory lists it, but its data is"
+                            + " not where a streaming reader finds it, so it was not checked against RECORD");
+                } else if (!record.isExempt(name)) {
+                    unlisted.add(name);
+                }
+            }
+        }
         for (int i = 0; i < Math.min(unlisted.size(), MAX_UNLISTED); i++) {
             context.report(atWheel, unlisted.get(i) + " is in the wheel but not listed in " + record.member());
         }
@@ -89,6 +108,27 @@ public final class WheelRecordMismatchRule implements Rule<WheelDocument> {
             context.report(atWheel, (unlisted.size() - MAX_UNLISTED) + " more files are in the wheel but not listed in "
                     + record.member());
         }
+    }
+
+    /**
+     * Files the engine's listing of the wheel (its central directory, which Python's zipfile and pip
+     * read) names but the streaming read did not reach: hidden behind bytes between members, say.
+     * Names the listing shows escaped (control characters, backslashes) are left out.
+     */
+    private static List<String> hiddenFromStreaming(WheelDocument wheel, Set<String> streamed, RuleContext context) {
+        List<String> out = new ArrayList<>();
+        for (ArchiveListing listing : context.project().documents(ArchiveListing.class)) {
+            if (!listing.source().path().equals(wheel.source().path())) {
+                continue;
+            }
+            for (ArchiveListing.Entry e : listing.entries()) {
+                if (e.type() == ArchiveListing.EntryType.FILE && e.name().indexOf('\\') < 0
+                        && !streamed.contains(e.name()) && !out.contains(e.name())) {
+                    out.add(e.name());
+                }
+            }
+        }
+        return out;
     }
 
     /** What is wrong with {@code entry} against {@code row}, if anything. */

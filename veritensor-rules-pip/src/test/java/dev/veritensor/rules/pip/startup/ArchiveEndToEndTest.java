@@ -119,6 +119,33 @@ class ArchiveEndToEndTest {
     }
 
     @Test
+    void membersHiddenFromStreamingReadersAreStillChecked(@TempDir Path root) throws Exception {
+        byte[] init = "VERSION = '1.0'\n".getBytes(StandardCharsets.UTF_8);
+        byte[] hidden = "import os\nos.system('id')\n".getBytes(StandardCharsets.UTF_8);
+        String record = "hide/__init__.py,sha256=" + TestWheel.digest("sha256", init) + "," + init.length + "\n"
+                + "hide/payload.py,sha256=" + TestWheel.digest("sha256", hidden) + "," + hidden.length + "\n"
+                + "hide-1.0.dist-info/RECORD,,\n";
+        byte[] wheel = new RawZip()
+                .deflated("hide/__init__.py", init)
+                .deflated("hide-1.0.dist-info/RECORD", record.getBytes(StandardCharsets.UTF_8))
+                .junk("not a zip header, a stream reader stops here".getBytes(StandardCharsets.UTF_8))
+                .deflated("hide/payload.py", hidden)
+                .deflated("hide-hook.pth", "import hide.payload\n".getBytes(StandardCharsets.UTF_8))
+                .bytes();
+        Files.write(root.resolve("hide-1.0-py3-none-any.whl"), wheel);
+        ScanResult result = scan(root);
+        String w = "hide-1.0-py3-none-any.whl";
+        assertThat(spots(result)).containsExactlyInAnyOrder(
+                "pip/wheel-record-mismatch HIGH " + w + "!/hide-1.0.dist-info/RECORD:2",
+                "pip/wheel-record-mismatch HIGH " + w + ":1",
+                "pip/executable-pth HIGH " + w + "!/hide-hook.pth:1");
+        assertThat(result.findings()).extracting(Finding::message).contains(
+                "hide/payload.py: the archive's central directory lists it, but its data is not where a streaming"
+                        + " reader finds it, so it was not checked against RECORD",
+                "hide-hook.pth is in the wheel but not listed in hide-1.0.dist-info/RECORD");
+    }
+
+    @Test
     void aWheelInsideABundleIsCheckedToo(@TempDir Path root) throws Exception {
         TestWheel wheel = TestWheel.of("tiny", "0.1").file("tiny.py", "x = 1\n").unlisted("tiny-hook.pth", "import tiny\n");
         Files.write(root.resolve("bundle.zip"), new RawZip().stored("wheels/" + wheel.fileName(), wheel.build()).bytes());
