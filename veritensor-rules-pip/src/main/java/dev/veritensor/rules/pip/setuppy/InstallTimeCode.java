@@ -27,7 +27,9 @@ import java.util.Set;
  * </ul>
  * From the roots, calls are followed through the file by name: {@code helper()} to a module-level
  * function (or a class's {@code __init__}), {@code self.helper()} and {@code Class.helper()} to
- * methods, {@code self.run_command('x')} to the class registered for command {@code x}; functions
+ * methods, {@code self.run_command('x')} to the class registered for command {@code x}; a
+ * module-level function named in reached code without being called is reached as well, since it is
+ * being handed on to run later ({@code atexit.register(f)}, {@code Thread(target=f)}); functions
  * defined inside a reached function are reached too. Calls through variables or other modules are
  * not followed.
  *
@@ -159,6 +161,13 @@ public final class InstallTimeCode {
                     if (r.kind() == PyReference.Kind.CALL) {
                         for (PyBlock callee : callees(b, r)) {
                             work.add(new Pending(callee, ctx));
+                        }
+                    }
+                }
+                for (String name : s.names()) {
+                    for (PyBlock f : moduleLevel.getOrDefault(name, List.of())) {
+                        if (f.kind() == PyBlock.Kind.FUNCTION) {
+                            work.add(new Pending(f, ctx)); // passed on as a callback: atexit.register(f)
                         }
                     }
                 }
