@@ -20,6 +20,22 @@ import java.util.Optional;
 public record ArchiveListing(Source source, Format format, List<Entry> entries, List<Anomaly> anomalies)
         implements Document {
 
+    private static final List<String> ARCHIVE_SUFFIXES = List.of(".whl", ".zip", ".egg", ".pyz", ".tar", ".tgz",
+            ".tbz", ".tbz2", ".txz");
+    private static final java.util.regex.Pattern COMPRESSED_TAR =
+            java.util.regex.Pattern.compile("\\.tar\\.(gz|bz2|xz|zst|zstd|lz4|lz|lzma|z|br)$");
+
+    /**
+     * Whether the engine opens a file of this name as an archive (when its bytes are one): the names
+     * packaging tools extract — wheels, {@code .zip} and {@code .tar.*} sdists, eggs, {@code .pyz}.
+     * Model containers that are zips or tars ({@code .pt}, {@code .keras}, {@code .npz}) are not
+     * opened; packs that analyse zips whole use this to leave opened archives to their members.
+     */
+    public static boolean isArchiveName(String fileName) {
+        String n = fileName.toLowerCase(java.util.Locale.ROOT);
+        return ARCHIVE_SUFFIXES.stream().anyMatch(n::endsWith) || COMPRESSED_TAR.matcher(n).find();
+    }
+
     /** Archive formats the engine reads. */
     public enum Format {
         /** Zip, including wheels, eggs and zip sdists; zip64 and leading data included. */

@@ -1,14 +1,12 @@
 package dev.veritensor.core.archive;
 
+import dev.veritensor.api.ArchiveListing;
 import dev.veritensor.api.ArchiveListing.Format;
 import dev.veritensor.api.Source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Which sources are archives to open: those named as the packaging tools that extract them name
@@ -26,11 +24,6 @@ import java.util.regex.Pattern;
  */
 final class ArchiveDetector {
 
-    private static final List<String> ZIP_NAMES = List.of(".whl", ".zip", ".egg", ".pyz");
-    private static final List<String> TAR_NAMES = List.of(".tar", ".tgz", ".tbz", ".tbz2", ".txz");
-    /** Compressed tars, read ({@code gz}, {@code bz2}, {@code xz}) or reported as unread (the others). */
-    private static final Pattern COMPRESSED_TAR = Pattern.compile("\\.tar\\.(gz|bz2|xz|zst|zstd|lz4|lz|lzma|z|br)$");
-
     /**
      * What a source named like an archive holds.
      *
@@ -43,16 +36,9 @@ final class ArchiveDetector {
     private ArchiveDetector() {
     }
 
-    /** Whether {@code fileName} names an archive. */
-    static boolean hasArchiveName(String fileName) {
-        String n = fileName.toLowerCase(Locale.ROOT);
-        return ZIP_NAMES.stream().anyMatch(n::endsWith) || TAR_NAMES.stream().anyMatch(n::endsWith)
-                || COMPRESSED_TAR.matcher(n).find();
-    }
-
     /** The detection for {@code source}, or empty when it is not named like an archive. */
     static Optional<Detection> detect(Source source) throws IOException {
-        if (!hasArchiveName(source.fileName())) {
+        if (!ArchiveListing.isArchiveName(source.fileName())) {
             return Optional.empty();
         }
         byte[] head = source.head(TarReader.BLOCK);

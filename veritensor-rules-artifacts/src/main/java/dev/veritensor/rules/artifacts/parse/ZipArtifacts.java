@@ -1,5 +1,6 @@
 package dev.veritensor.rules.artifacts.parse;
 
+import dev.veritensor.api.ArchiveListing;
 import dev.veritensor.api.Diagnostic;
 import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
@@ -54,6 +55,10 @@ final class ZipArtifacts {
                     + e.offset() + ")", Location.ofFile(source.path()));
         }
         ContainerFormat format = classify(archive.entries());
+        if (format == ContainerFormat.ZIP && ArchiveListing.isArchiveName(source.fileName())) {
+            // A plain zip the engine opens (a wheel, a .zip bundle): each member is scanned as a file.
+            return List.of();
+        }
         List<Document> documents = new ArrayList<>();
         byte[][] config = new byte[1][];
         int[] pickles = new int[2];
