@@ -20,7 +20,10 @@ public final class PyCapabilities {
     private static final Map<PyCapability, List<NamePattern>> API = compile(Map.of(
             PyCapability.CODE_EXECUTION, List.of("builtins.exec", "builtins.eval", "builtins.compile",
                     "builtins.execfile", "runpy", "code.interact", "code.InteractiveInterpreter",
-                    "code.InteractiveConsole", "code.compile_command", "ctypes", "_ctypes", "types.FunctionType",
+                    "code.InteractiveConsole", "code.compile_command", "ctypes.CDLL", "ctypes.cdll", "ctypes.WinDLL",
+                    "ctypes.windll", "ctypes.OleDLL", "ctypes.oledll", "ctypes.PyDLL", "ctypes.pydll",
+                    "ctypes.pythonapi", "ctypes.CFUNCTYPE", "ctypes.WINFUNCTYPE", "ctypes.memmove", "_ctypes",
+                    "types.FunctionType",
                     "types.CodeType", "importlib.util.exec_module", "zipimport"),
             PyCapability.PAYLOAD_DECODING, List.of("base64.*decode*", "base64.decodestring", "binascii.a2b_*",
                     "binascii.unhexlify", "codecs.decode", "codecs.getdecoder", "codecs.escape_decode",

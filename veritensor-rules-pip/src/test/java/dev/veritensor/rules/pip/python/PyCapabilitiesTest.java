@@ -33,6 +33,9 @@ class PyCapabilitiesTest {
         assertThat(of(PyReference.Kind.READ, "os.environ")).contains(PyCapability.ENVIRONMENT);
         assertThat(of(PyReference.Kind.CALL, "os.environ.get")).contains(PyCapability.ENVIRONMENT);
         assertThat(of(PyReference.Kind.READ, "subprocess.PIPE")).contains(PyCapability.PROCESS);
+        assertThat(of(PyReference.Kind.CALL, "ctypes.CDLL")).contains(PyCapability.CODE_EXECUTION);
+        assertThat(of(PyReference.Kind.CALL, "ctypes.util.find_library")).isEmpty();
+        assertThat(of(PyReference.Kind.IMPORT, "ctypes")).contains(PyCapability.CODE_EXECUTION);
     }
 
     @Test
