@@ -4,7 +4,7 @@ package dev.veritensor.rules.pip.python;
 public enum PyCapability {
     /** Runs code that is not in the file as written: {@code exec}, {@code eval}, {@code compile}, dynamic imports, {@code runpy}, {@code ctypes}. */
     CODE_EXECUTION("executes dynamic code"),
-    /** Turns an opaque payload back into data or code: base64, hex, {@code codecs}, compression, {@code marshal}, {@code pickle}. */
+    /** Turns an opaque payload back into data or code: base64, hex, {@code codecs}, compression, {@code marshal}, {@code pickle}, decryption. */
     PAYLOAD_DECODING("decodes a payload"),
     /** Starts another program: {@code subprocess}, {@code os.system}, {@code os.exec*}, {@code pty}. */
     PROCESS("spawns a process"),

@@ -17,10 +17,12 @@ import dev.veritensor.rules.pip.setuppy.InstallTimeCode.Trigger;
 import dev.veritensor.rules.pip.setuppy.SetupScriptDocument;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -146,7 +148,7 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
 
     /** Why statement {@code s} is reported for code running with {@code trigger}, if it is. */
     private static List<String> reasons(PyStatement s, Trigger trigger, Set<String> shellTaint) {
-        Set<String> reasons = new LinkedHashSet<>();
+        Map<PyCapability, Set<String>> evidence = new EnumMap<>(PyCapability.class);
         boolean process = false;
         boolean execution = false;
         for (PyReference ref : s.references()) {
@@ -161,9 +163,11 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
             process |= c == PyCapability.PROCESS;
             execution |= c == PyCapability.CODE_EXECUTION;
             if (reported(c, trigger)) {
-                reasons.add(c.description() + " (" + ref.name() + ")");
+                evidence.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(ref.name());
             }
         }
+        Set<String> reasons = new LinkedHashSet<>();
+        evidence.forEach((c, names) -> reasons.add(c.description() + " (" + String.join(", ", names) + ")"));
         if (process) {
             String command = String.join(" ", s.strings());
             if (SHELL_NETWORK.matcher(command).find() || s.names().stream().anyMatch(shellTaint::contains)) {

@@ -51,10 +51,14 @@ class SetupFixturesTest {
                 "runs for the setup script when pip builds or installs from source and reaches the network through a"
                         + " command it runs",
                 "runs for the setup script when pip builds or installs from source and decodes a payload"
-                        + " (zlib.decompress), decodes a payload (base64.b64decode)",
+                        + " (zlib.decompress, base64.b64decode)",
                 "runs for the setup script when pip builds or installs from source and executes code assembled from"
                         + " character codes",
                 "runs for the setup script when pip builds or installs from source and reaches the network"
-                        + " (urllib.request.urlopen)");
+                        + " (urllib.request.urlopen)",
+                "runs for the setup script when pip builds or installs from source and decodes a payload"
+                        + " (cryptography.fernet.Fernet, cryptography.fernet.Fernet().decrypt)",
+                "runs for the setup script when pip builds or installs from source and decodes a payload"
+                        + " (base64.b64decode)");
     }
 }
