@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Reads a stream of Python tokens into {@link PyCode}: scopes from {@code def}/{@code class}
  * headers and indentation, simple statements split at top-level {@code ;} and compound-statement
- * colons, imports and simple aliases per scope, and the references, strings, names, assignment
+ * colons, imports and simple aliases per scope, and the references, strings, names, keywords, assignment
  * targets and key bindings of each statement. It is a shallow reader, not a Python parser: it
  * never builds expression trees, and malformed code is read as far as it makes sense.
  *
@@ -63,8 +63,8 @@ public final class PyCodeReader {
                           Location location, List<String> literals) { }
 
     /** A statement before its references are resolved. */
-    private record RawStatement(Location location, List<RawRef> refs, List<String> strings, List<String> names,
-                                List<String> assigned, List<PyKeyBinding> bindings) { }
+    private record RawStatement(Location location, List<RawRef> refs, List<PyString> strings, List<String> names,
+                                List<String> keywords, List<String> assigned, List<PyKeyBinding> bindings) { }
 
     /** A chain value: segments and whether the first segment is an absolute module name. */
     private record Chain(List<String> segments, boolean absolute) { }
@@ -299,14 +299,15 @@ public final class PyCodeReader {
             return;
         }
         List<RawRef> refs = new ArrayList<>();
-        List<String> strings = new ArrayList<>();
+        List<PyString> strings = new ArrayList<>();
+        Set<String> keywords = new LinkedHashSet<>();
         Set<String> names = new LinkedHashSet<>();
         List<PyKeyBinding> keyBindings = new ArrayList<>();
         ArrayDeque<String> brackets = new ArrayDeque<>();
         for (int i = from; i < end; i++) {
             PyToken t = toks.get(i);
             switch (t.type()) {
-                case STRING, FSTRING_MIDDLE -> strings.add(t.value());
+                case STRING, FSTRING_MIDDLE -> strings.add(new PyString(t.value(), t.location()));
                 case OP -> {
                     switch (t.text()) {
                         case "(", "[", "{" -> brackets.push(t.text());
@@ -321,6 +322,7 @@ public final class PyCodeReader {
                     }
                     boolean keywordArgument = "(".equals(brackets.peek()) && i + 1 < end && toks.get(i + 1).isOp("=");
                     if (keywordArgument) {
+                        keywords.add(t.value());
                         int at = i;
                         chainAt(i + 2, end).ifPresent(v -> keyBindings.add(
                                 new PyKeyBinding(t.value(), String.join(".", v), span(at, at + v.size() * 2))));
@@ -338,8 +340,8 @@ public final class PyCodeReader {
             }
         }
         List<String> assigned = assignment(block, from, end, keyBindings);
-        block.statements.add(new RawStatement(span(from, end - 1), refs, strings, new ArrayList<>(names), assigned,
-                keyBindings));
+        block.statements.add(new RawStatement(span(from, end - 1), refs, strings, new ArrayList<>(names),
+                new ArrayList<>(keywords), assigned, keyBindings));
     }
 
     /**
@@ -513,7 +515,8 @@ public final class PyCodeReader {
                 }
             }
         }
-        block.statements.add(new RawStatement(span(from, end - 1), refs, List.of(), List.of(), assigned, List.of()));
+        block.statements.add(new RawStatement(span(from, end - 1), refs, List.of(), List.of(), List.of(), assigned,
+                List.of()));
     }
 
     private void classBases(BlockBuilder block, int open) {
@@ -729,7 +732,8 @@ public final class PyCodeReader {
                     refs.add(ref);
                     refs.addAll(literalCode(ref));
                 }
-                statements.add(new PyStatement(s.location(), refs, s.strings(), s.names(), s.assigned(), s.bindings()));
+                statements.add(new PyStatement(s.location(), refs, s.strings(), s.names(), s.keywords(), s.assigned(),
+                        s.bindings()));
             }
             List<String> bases = new ArrayList<>();
             for (Chain c : b.bases) {

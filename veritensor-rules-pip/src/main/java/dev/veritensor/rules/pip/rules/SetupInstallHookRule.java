@@ -11,6 +11,7 @@ import dev.veritensor.rules.pip.python.PyCapability;
 import dev.veritensor.rules.pip.python.PyCode;
 import dev.veritensor.rules.pip.python.PyReference;
 import dev.veritensor.rules.pip.python.PyStatement;
+import dev.veritensor.rules.pip.python.PyString;
 import dev.veritensor.rules.pip.setuppy.InstallTimeCode;
 import dev.veritensor.rules.pip.setuppy.InstallTimeCode.Context;
 import dev.veritensor.rules.pip.setuppy.InstallTimeCode.Trigger;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code pip/setup-install-hook}: setup.py code that pip runs while building or installing the
@@ -45,7 +47,9 @@ import java.util.regex.Pattern;
  *       build settings from the environment are normal there;</li>
  *   <li>in the script itself: also executes code assembled from character codes
  *       ({@code exec(bytes([…]))}), but not {@code exec(open('version.py').read())};</li>
- *   <li>and, anywhere in the file, code that writes a {@code .pth} file.</li>
+ *   <li>and, anywhere in the file, code that writes a {@code .pth} file, or installs one into
+ *       site-packages through {@code data_files} ({@code data_files=[(get_python_lib(), ['x.pth'])]},
+ *       reported on the {@code .pth} name).</li>
  * </ul>
  * Reading the environment is never reported by itself; when the same code reads it and does one of
  * the above, the message says so (a token sent out). One finding per line.
@@ -68,6 +72,10 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
             "shutil.move", "os.rename", "os.replace", "os.symlink", "os.link", "pathlib.Path().rename",
             "pathlib.Path().replace");
     private static final Set<String> WRITE_FLAGS = Set.of("os.O_WRONLY", "os.O_RDWR", "os.O_CREAT", "os.O_APPEND");
+    private static final Pattern SITE_PACKAGES = Pattern.compile("(?i)(?:site|dist)-packages");
+    private static final Set<String> SITE_PACKAGES_APIS = Set.of("sysconfig.get_path", "sysconfig.get_paths",
+            "site.getsitepackages", "site.getusersitepackages", "site.USER_SITE", "distutils.sysconfig.get_python_lib",
+            "setuptools._distutils.sysconfig.get_python_lib");
     private static final Set<String> CHARACTER_CODES = Set.of("builtins.chr", "builtins.bytes", "builtins.bytearray");
 
     static final RuleInfo INFO = RuleInfo.builder("pip/setup-install-hook")
@@ -99,7 +107,7 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
     public void check(SetupScriptDocument document, RuleContext context) {
         PyCode code = document.code();
         Map<Integer, Report> byLine = new TreeMap<>();
-        Set<String> moduleShellTaint = tainted(code.module(), s -> SHELL_NETWORK.matcher(s).find(), Set.of());
+        Set<String> moduleShellTaint = tainted(code.module(), SetupInstallHookRule::mentionsShellNetwork, Set.of());
         List<InstallTimeCode.Reached> reached = InstallTimeCode.of(code);
         Set<Context> readsEnvironment = new HashSet<>();
         for (InstallTimeCode.Reached r : reached) {
@@ -114,7 +122,7 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
         }
         for (InstallTimeCode.Reached r : reached) {
             Set<String> shellTaint = r.block().kind() == PyBlock.Kind.MODULE ? moduleShellTaint
-                    : tainted(r.block(), x -> SHELL_NETWORK.matcher(x).find(), moduleShellTaint);
+                    : tainted(r.block(), SetupInstallHookRule::mentionsShellNetwork, moduleShellTaint);
             for (PyStatement s : r.block().statements()) {
                 List<String> reasons = reasons(s, r.context().trigger(), shellTaint);
                 if (!reasons.isEmpty()) {
@@ -126,16 +134,29 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
                 }
             }
         }
-        Set<String> modulePthTaint = tainted(code.module(), SetupInstallHookRule::isPthPath, Set.of());
+        Set<String> modulePthTaint = tainted(code.module(), SetupInstallHookRule::mentionsPth, Set.of());
+        Set<String> moduleSiteTaint = tainted(code.module(), SetupInstallHookRule::mentionsSitePackages, Set.of());
         for (PyBlock b : code.blocks()) {
-            Set<String> pthTaint = b.kind() == PyBlock.Kind.MODULE ? modulePthTaint
-                    : tainted(b, SetupInstallHookRule::isPthPath, modulePthTaint);
+            boolean module = b.kind() == PyBlock.Kind.MODULE;
+            Set<String> pthTaint = module ? modulePthTaint : tainted(b, SetupInstallHookRule::mentionsPth, modulePthTaint);
+            Set<String> siteTaint = module ? moduleSiteTaint
+                    : tainted(b, SetupInstallHookRule::mentionsSitePackages, moduleSiteTaint);
             for (PyStatement s : b.statements()) {
-                Optional<PyReference> writer = pthWrite(s, pthTaint);
+                boolean pth = mentionsPth(s) || s.names().stream().anyMatch(pthTaint::contains);
+                if (!pth) {
+                    continue;
+                }
+                Optional<PyReference> writer = fileWrite(s);
                 if (writer.isPresent()) {
-                    byLine.merge(s.location().startLine(), new Report(s.location(), "writes a .pth file, whose"
-                            + " import lines Python runs at every start-up: " + writer.get().written()),
-                            (a, b2) -> new Report(a.location(), a.message() + "; it also " + b2.message()));
+                    add(byLine, new Report(s.location(), "writes a .pth file, whose import lines Python runs at every"
+                            + " start-up: " + writer.get().written()));
+                } else if (s.keywords().contains("data_files")
+                        && (mentionsSitePackages(s) || s.names().stream().anyMatch(siteTaint::contains))) {
+                    List<PyString> files = s.strings().stream().filter(x -> isPthPath(x.value())).toList();
+                    Location at = files.isEmpty() ? s.location() : files.get(0).location();
+                    add(byLine, new Report(at, "installs .pth files into site-packages through data_files ("
+                            + (files.isEmpty() ? "named in a variable" : files.stream().map(PyString::value)
+                            .collect(Collectors.joining(", "))) + "): Python runs their import lines at every start-up"));
                 }
             }
         }
@@ -145,6 +166,11 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
     }
 
     private record Report(Location location, String message) { }
+
+    private static void add(Map<Integer, Report> byLine, Report report) {
+        byLine.merge(report.location().startLine(), report,
+                (a, b) -> new Report(a.location(), a.message() + "; it also " + b.message()));
+    }
 
     /** Why statement {@code s} is reported for code running with {@code trigger}, if it is. */
     private static List<String> reasons(PyStatement s, Trigger trigger, Set<String> shellTaint) {
@@ -169,7 +195,7 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
         Set<String> reasons = new LinkedHashSet<>();
         evidence.forEach((c, names) -> reasons.add(c.description() + " (" + String.join(", ", names) + ")"));
         if (process) {
-            String command = String.join(" ", s.strings());
+            String command = s.strings().stream().map(PyString::value).collect(Collectors.joining(" "));
             if (SHELL_NETWORK.matcher(command).find() || s.names().stream().anyMatch(shellTaint::contains)) {
                 reasons.add("reaches the network through a command it runs");
             }
@@ -195,31 +221,39 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
     }
 
     /**
-     * Names a block assigns from values mentioning a string {@code matters} accepts, directly or
-     * through names assigned earlier (in source order), starting from {@code inherited}.
+     * Names a block assigns in statements {@code source} accepts, or from names assigned so earlier
+     * (in source order), starting from {@code inherited}.
      */
-    private static Set<String> tainted(PyBlock block, Predicate<String> matters, Set<String> inherited) {
+    private static Set<String> tainted(PyBlock block, Predicate<PyStatement> source, Set<String> inherited) {
         Set<String> out = new HashSet<>(inherited);
         for (PyStatement s : block.statements()) {
-            if (!s.assigned().isEmpty() && (s.strings().stream().anyMatch(matters)
-                    || s.names().stream().anyMatch(out::contains))) {
+            if (!s.assigned().isEmpty() && (source.test(s) || s.names().stream().anyMatch(out::contains))) {
                 out.addAll(s.assigned());
             }
         }
         return out;
     }
 
+    private static boolean mentionsShellNetwork(PyStatement s) {
+        return s.anyString(x -> SHELL_NETWORK.matcher(x).find());
+    }
+
+    private static boolean mentionsPth(PyStatement s) {
+        return s.anyString(SetupInstallHookRule::isPthPath);
+    }
+
+    /** Whether the statement names a site-packages folder, as text or through the APIs that return one. */
+    private static boolean mentionsSitePackages(PyStatement s) {
+        return s.anyString(x -> SITE_PACKAGES.matcher(x).find())
+                || s.references().stream().anyMatch(r -> SITE_PACKAGES_APIS.contains(r.name()));
+    }
+
     private static boolean isPthPath(String s) {
         return s.strip().endsWith(".pth");
     }
 
-    /** The call of {@code s} that writes a file, when the statement names a .pth path. */
-    private static Optional<PyReference> pthWrite(PyStatement s, Set<String> pthTaint) {
-        boolean pth = s.strings().stream().anyMatch(SetupInstallHookRule::isPthPath)
-                || s.names().stream().anyMatch(pthTaint::contains);
-        if (!pth) {
-            return Optional.empty();
-        }
+    /** The call of {@code s} that writes a file, if any. */
+    private static Optional<PyReference> fileWrite(PyStatement s) {
         boolean writeFlags = s.references().stream().anyMatch(r -> WRITE_FLAGS.contains(r.name()));
         for (PyReference ref : s.references()) {
             if (ref.kind() != PyReference.Kind.CALL) {

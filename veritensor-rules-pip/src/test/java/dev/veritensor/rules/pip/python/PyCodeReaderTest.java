@@ -114,8 +114,10 @@ class PyCodeReaderTest {
     void statementsCarryStringsNamesTargetsAndLiteralArguments() {
         PyCode code = read("p = os.path.join(site, f'{name}.pth')\nwith open(p, mode='w') as fh: fh.write(code)\n");
         PyStatement assign = code.module().statements().get(0);
+        assertThat(code.module().statements().get(1).keywords()).containsExactly("mode");
         assertThat(assign.assigned()).containsExactly("p");
-        assertThat(assign.strings()).containsExactly(".pth");
+        assertThat(assign.strings()).extracting(PyString::value).containsExactly(".pth");
+        assertThat(assign.strings().get(0).location()).isEqualTo(dev.veritensor.api.Location.ofLine("setup.py", 1, 32, 36));
         assertThat(assign.names()).contains("os.path.join", "site", "name");
         PyReference open = code.references().stream().filter(r -> r.name().equals("builtins.open")).findFirst()
                 .orElseThrow();
