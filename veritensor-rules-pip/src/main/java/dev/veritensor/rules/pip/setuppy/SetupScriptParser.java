@@ -12,13 +12,16 @@ import dev.veritensor.rules.pip.python.PyCode;
 import dev.veritensor.rules.pip.python.PyCodeReader;
 import dev.veritensor.rules.pip.python.PyTokenizer;
 import dev.veritensor.rules.pip.python.PythonText;
+import dev.veritensor.rules.pip.wheel.ArchiveMember;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads every file named {@code setup.py} ({@code pip/setup-py}), in the repository or in an sdist
- * ({@code dist/x-1.0.tar.gz!/x-1.0/setup.py}), with {@link PyTokenizer} and {@link PyCodeReader}.
+ * Reads every file named {@code setup.py} ({@code pip/setup-py}) in the repository, and the one at
+ * the top of an sdist ({@code dist/x-1.0.tar.gz!/x-1.0/setup.py}) — the one pip runs — with
+ * {@link PyTokenizer} and {@link PyCodeReader}; a {@code setup.py} inside a wheel is never run.
  * The text is decoded as Python would (a PEP 263 coding declaration is honoured). A statement too
  * long to read in full is reported as {@code analysis-truncated}.
  */
@@ -31,7 +34,12 @@ public final class SetupScriptParser implements DocumentParser {
 
     @Override
     public boolean accepts(Source source) {
-        return source.fileName().equals("setup.py");
+        if (!source.fileName().equals("setup.py")) {
+            return false;
+        }
+        Optional<ArchiveMember> member = ArchiveMember.of(source.path());
+        // pip runs the setup.py at the top of an sdist (or one folder down); a wheel's is never run
+        return member.isEmpty() || !member.get().inWheel() && member.get().member().split("/").length <= 2;
     }
 
     @Override
