@@ -9,19 +9,16 @@ import dev.veritensor.rules.pip.conf.PipConfParser;
 import dev.veritensor.rules.pip.requirements.RequirementsDocument;
 import dev.veritensor.rules.pip.requirements.RequirementsFileParser;
 import dev.veritensor.rules.pip.testing.InMemoryParseContext;
+import dev.veritensor.rules.pip.testing.Mutations;
 import dev.veritensor.rules.pip.testing.ParserHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,48 +33,11 @@ class ParserRobustnessTest {
     private static final byte[] NOISE = "\\#-=@;[](),'\" \t\r\n\u00a0${}:/.*~<>!rce".getBytes(StandardCharsets.UTF_8);
 
     private static List<byte[]> seeds(String folder) {
-        try {
-            Path dir = Path.of(ParserRobustnessTest.class.getResource("PipParsersFuzzTestInputs/" + folder).toURI());
-            try (Stream<Path> files = Files.list(dir)) {
-                return files.sorted().map(p -> {
-                    try {
-                        return Files.readAllBytes(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).toList();
-            }
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mutations.seeds(ParserRobustnessTest.class, "PipParsersFuzzTestInputs/" + folder);
     }
 
     private static byte[] mutate(byte[] seed, Random random) {
-        byte[] b = seed.length == 0 ? new byte[] {'x'} : seed.clone();
-        int edits = 1 + random.nextInt(8);
-        for (int i = 0; i < edits; i++) {
-            int at = random.nextInt(b.length);
-            switch (random.nextInt(4)) {
-                case 0 -> b[at] = (byte) random.nextInt(256);
-                case 1 -> b[at] = NOISE[random.nextInt(NOISE.length)];
-                case 2 -> {
-                    byte[] longer = new byte[b.length + 1];
-                    System.arraycopy(b, 0, longer, 0, at);
-                    longer[at] = NOISE[random.nextInt(NOISE.length)];
-                    System.arraycopy(b, at, longer, at + 1, b.length - at);
-                    b = longer;
-                }
-                default -> {
-                    if (b.length > 1) {
-                        byte[] shorter = new byte[b.length - 1];
-                        System.arraycopy(b, 0, shorter, 0, at);
-                        System.arraycopy(b, at + 1, shorter, at, b.length - at - 1);
-                        b = shorter;
-                    }
-                }
-            }
-        }
-        return b;
+        return Mutations.mutate(seed, random, NOISE);
     }
 
     @Test
