@@ -16,6 +16,7 @@ import dev.veritensor.core.config.ConfigException;
 import dev.veritensor.core.config.ScanConfig;
 import dev.veritensor.core.engine.ScanRun;
 import dev.veritensor.core.engine.SourceSet;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -263,7 +265,7 @@ public final class Scanner {
             all.keySet().forEach(id -> prefixes.add(id.substring(0, id.indexOf('/'))));
             for (String d : config.disabledRules()) {
                 if (d.endsWith("/*") && !prefixes.contains(d.substring(0, d.length() - 2))) {
-                    throw new ConfigException(config.origin() + ": rules.disable names no rules with '" + d
+                    throw new ConfigException(config.where("rules.disable", d) + ": rules.disable names no rules with '" + d
                             + "' (rule id prefixes: " + String.join(", ", prefixes) + ")");
                 }
             }
@@ -279,10 +281,12 @@ public final class Scanner {
                 Map<String, Object> configured = config.ruleOptions().getOrDefault(info.id(), Map.of());
                 for (Map.Entry<String, Object> e : configured.entrySet()) {
                     RuleOption o = info.options().stream().filter(x -> x.name().equals(e.getKey())).findFirst()
-                            .orElseThrow(() -> new ConfigException(config.origin() + ": rules.options.\"" + info.id()
-                                    + "\"." + e.getKey() + " is not an option of " + info.id() + optionList(info)));
+                            .orElseThrow(() -> new ConfigException(config.where("rules.options", info.id() + "."
+                                    + e.getKey()) + ": rules.options.\"" + info.id() + "\"." + e.getKey()
+                                    + " is not an option of " + info.id() + optionList(info)));
                     if (!RuleOption.accepts(o.type(), e.getValue())) {
-                        throw new ConfigException(config.origin() + ": rules.options.\"" + info.id() + "\"." + e.getKey()
+                        throw new ConfigException(config.where("rules.options", info.id() + "." + e.getKey())
+                                + ": rules.options.\"" + info.id() + "\"." + e.getKey()
                                 + " must be of type " + o.type().name().toLowerCase(java.util.Locale.ROOT));
                     }
                     values.put(e.getKey(), e.getValue());
@@ -307,9 +311,18 @@ public final class Scanner {
         private void checkRuleIds(Map<String, Rule<?>> all, Collection<String> ids, String key) throws ConfigException {
             for (String id : ids) {
                 if (!all.containsKey(id)) {
-                    throw new ConfigException(config.origin() + ": " + key + " names unknown rule '" + id + "'");
+                    throw new ConfigException(config.where(key, id) + ": " + key + " names unknown rule '" + id + "'"
+                            + closest(all.keySet(), id).map(c -> " (did you mean '" + c + "'?)").orElse(""));
                 }
             }
+        }
+
+        /** The rule id nearest to {@code id} by edit distance, when it is near enough to be a slip. */
+        private static Optional<String> closest(Collection<String> ids, String id) {
+            LevenshteinDistance distance = new LevenshteinDistance(Math.max(2, id.length() / 4));
+            return ids.stream()
+                    .filter(c -> distance.apply(c, id) >= 0)
+                    .min(Comparator.comparingInt((String c) -> distance.apply(c, id)).thenComparing(c -> c));
         }
     }
 }

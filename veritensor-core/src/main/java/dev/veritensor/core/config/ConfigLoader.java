@@ -140,16 +140,22 @@ public final class ConfigLoader {
         List<String> disabled = List.of();
         Map<String, Severity> severities = new LinkedHashMap<>();
         Map<String, Map<String, Object>> options = new LinkedHashMap<>();
+        Map<String, String> positions = new LinkedHashMap<>();
         if (root.get("rules").isPresent()) {
             MapNode rules = r.map(root, "rules");
             r.checkKeys(rules, "rules.", RULES);
             if (rules.get("disable").isPresent()) {
                 disabled = r.stringList(rules, "rules.disable");
+                for (Node item : rules.get("disable").flatMap(Node::asList).orElseThrow().items()) {
+                    item.asScalar().ifPresent(s -> positions.putIfAbsent(
+                            ScanConfig.positionKey("rules.disable", s.value()), position(item)));
+                }
             }
             if (rules.get("severity").isPresent()) {
                 for (MapNode.Entry e : r.map(rules, "rules.severity").entries()) {
                     String key = "rules.severity.\"" + e.name() + "\"";
                     severities.put(e.name(), r.severity(r.asScalar(e.value(), key), key));
+                    positions.put(ScanConfig.positionKey("rules.severity", e.name()), position(e.key()));
                 }
             }
             if (rules.get("options").isPresent()) {
@@ -157,8 +163,11 @@ public final class ConfigLoader {
                     String key = "rules.options.\"" + e.name() + "\"";
                     MapNode table = r.asMap(e.value(), key);
                     Map<String, Object> values = new LinkedHashMap<>();
+                    positions.put(ScanConfig.positionKey("rules.options", e.name()), position(e.key()));
                     for (MapNode.Entry o : table.entries()) {
                         values.put(o.name(), r.optionValue(o.value(), key + "." + o.name()));
+                        positions.put(ScanConfig.positionKey("rules.options", e.name() + "." + o.name()),
+                                position(o.key()));
                     }
                     options.put(e.name(), values);
                 }
@@ -188,7 +197,11 @@ public final class ConfigLoader {
                     (int) Math.min(v[3], Integer.MAX_VALUE), v[4], v[5], (int) Math.min(v[6], Integer.MAX_VALUE),
                     (int) Math.min(v[7], Integer.MAX_VALUE));
         }
-        return new ScanConfig(origin, failOn, disabled, severities, options, exclude, internal, limits);
+        return new ScanConfig(origin, failOn, disabled, severities, options, exclude, internal, limits, positions);
+    }
+
+    private static String position(Node node) {
+        return node.location().startLine() + ":" + node.location().startColumn();
     }
 
     /** Typed access to the tree with errors that name origin, position and key. */

@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param exclude           glob patterns of scan paths not to scan
  * @param internal          the project's own packages and indexes
  * @param limits            input limits
+ * @param positions         {@code line:column} of configuration entries, for error messages: keyed by
+ *                          {@link #positionKey(String, String)}; empty for configurations built in code
  */
 public record ScanConfig(String origin, Severity failOn, List<String> disabledRules,
                          Map<String, Severity> severityOverrides, Map<String, Map<String, Object>> ruleOptions,
-                         List<String> exclude, InternalScope internal, Limits limits) {
+                         List<String> exclude, InternalScope internal, Limits limits, Map<String, String> positions) {
 
     /** The default fail-on threshold. */
     public static final Severity DEFAULT_FAIL_ON = Severity.HIGH;
@@ -42,6 +44,32 @@ public record ScanConfig(String origin, Severity failOn, List<String> disabledRu
         exclude = List.copyOf(exclude);
         Objects.requireNonNull(internal, "internal");
         Objects.requireNonNull(limits, "limits");
+        positions = Map.copyOf(positions);
+    }
+
+    /** A configuration without source positions, as built in code. */
+    public ScanConfig(String origin, Severity failOn, List<String> disabledRules,
+                      Map<String, Severity> severityOverrides, Map<String, Map<String, Object>> ruleOptions,
+                      List<String> exclude, InternalScope internal, Limits limits) {
+        this(origin, failOn, disabledRules, severityOverrides, ruleOptions, exclude, internal, limits, Map.of());
+    }
+
+    /**
+     * The key under which {@link #positions()} holds where {@code value} stands in the configuration
+     * table {@code table}: a rule id in {@code rules.disable}, {@code rules.severity} or
+     * {@code rules.options}, or {@code "<rule id>.<option>"} in {@code rules.options}.
+     */
+    public static String positionKey(String table, String value) {
+        return table + " " + value;
+    }
+
+    /**
+     * {@code origin:line:column} of {@code value} in {@code table} when the position is known,
+     * otherwise just the origin; the prefix of configuration error messages.
+     */
+    public String where(String table, String value) {
+        String at = positions.get(positionKey(table, value));
+        return at == null ? origin : origin + ":" + at;
     }
 
     /** The defaults: fail on high, every rule on, nothing excluded, default limits. */
@@ -63,6 +91,6 @@ public record ScanConfig(String origin, Severity failOn, List<String> disabledRu
     /** A copy with another fail-on threshold. */
     public ScanConfig withFailOn(Severity severity) {
         return new ScanConfig(origin, severity, disabledRules, severityOverrides, ruleOptions, exclude, internal,
-                limits);
+                limits, positions);
     }
 }

@@ -231,13 +231,19 @@ class ScannerTest {
         assertThatThrownBy(() -> ConfigLoader.parse("veritensor.toml", "exclude = \"x\"\n", false))
                 .hasMessageContaining("exclude must be an array of strings");
         assertThatThrownBy(() -> scanner(ConfigLoader.parse("v.toml", "[rules]\ndisable = [\"lines/nope\"]\n", false), 1))
-                .isInstanceOf(ConfigException.class).hasMessage("v.toml: rules.disable names unknown rule 'lines/nope'");
+                .isInstanceOf(ConfigException.class).hasMessage("v.toml:2:12: rules.disable names unknown rule 'lines/nope'");
         assertThatThrownBy(() -> scanner(ConfigLoader.parse("v.toml", "[rules]\ndisable = [\"gha/*\"]\n", false), 1))
-                .hasMessage("v.toml: rules.disable names no rules with 'gha/*' (rule id prefixes: lines)");
+                .hasMessage("v.toml:2:12: rules.disable names no rules with 'gha/*' (rule id prefixes: lines)");
         assertThatThrownBy(() -> scanner(ConfigLoader.parse("v.toml", "[rules.options.\"lines/bad-word\"]\nwrod = \"x\"\n",
-                false), 1)).hasMessageContaining("wrod is not an option of lines/bad-word (options: word)");
+                false), 1)).hasMessage("v.toml:2:1: rules.options.\"lines/bad-word\".wrod is not an option of "
+                + "lines/bad-word (options: word)");
         assertThatThrownBy(() -> scanner(ConfigLoader.parse("v.toml", "[rules.options.\"lines/bad-word\"]\nword = 3\n",
-                false), 1)).hasMessageContaining("word must be of type string");
+                false), 1)).hasMessageStartingWith("v.toml:2:1: ").hasMessageContaining("word must be of type string");
+        assertThatThrownBy(() -> scanner(ConfigLoader.parse("v.toml",
+                "fail-on = \"low\"\n[rules.severity]\n\"lines/bad-wrod\" = \"low\"\n", false), 1))
+                .hasMessage("v.toml:3:1: rules.severity names unknown rule 'lines/bad-wrod' (did you mean 'lines/bad-word'?)");
+        assertThatThrownBy(() -> scanner(ConfigLoader.parse("v.toml", "[rules.options.\"pip/typosquat\"]\nallow = []\n",
+                false), 1)).hasMessage("v.toml:1:16: rules.options names unknown rule 'pip/typosquat'");
     }
 
     @Test
