@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param tags            classification, including CWE ids ({@code CWE-427})
  * @param helpUri         where the rule is documented
  * @param options         settings the rule accepts
+ * @param precision       how often its findings are real problems (default {@link Precision#HIGH})
  */
 public record RuleInfo(String id, String title, Severity defaultSeverity, String description,
-                       String remediation, List<String> tags, String helpUri, List<RuleOption> options) {
+                       String remediation, List<String> tags, String helpUri, List<RuleOption> options,
+                       Precision precision) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -34,6 +36,12 @@ public record RuleInfo(String id, String title, Severity defaultSeverity, String
         tags = List.copyOf(tags);
         Objects.requireNonNull(helpUri, "helpUri");
         options = List.copyOf(options);
+        Objects.requireNonNull(precision, "precision");
+    }
+
+    /** The same metadata with another default severity (a configured severity override). */
+    public RuleInfo withSeverity(Severity severity) {
+        return new RuleInfo(id, title, severity, description, remediation, tags, helpUri, options, precision);
     }
 
     /** The pack part of the id ({@code pip} for {@code pip/extra-index-url}). */
@@ -61,6 +69,7 @@ public record RuleInfo(String id, String title, Severity defaultSeverity, String
         private final List<String> tags = new ArrayList<>();
         private String helpUri;
         private final List<RuleOption> options = new ArrayList<>();
+        private Precision precision = Precision.HIGH;
 
         private Builder(String id) {
             this.id = id;
@@ -102,10 +111,16 @@ public record RuleInfo(String id, String title, Severity defaultSeverity, String
             return this;
         }
 
+        /** Defaults to {@link Precision#HIGH}; lower it for heuristics that legitimate input can trip. */
+        public Builder precision(Precision value) {
+            this.precision = value;
+            return this;
+        }
+
         public RuleInfo build() {
             String uri = helpUri != null ? helpUri
                     : "https://github.com/veritensor/veritensor/blob/main/docs/rules.md#" + id.replace('/', '-');
-            return new RuleInfo(id, title, severity, description, remediation, tags, uri, options);
+            return new RuleInfo(id, title, severity, description, remediation, tags, uri, options, precision);
         }
     }
 }

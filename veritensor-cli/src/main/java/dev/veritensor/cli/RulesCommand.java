@@ -55,7 +55,8 @@ final class RulesCommand implements Callable<Integer> {
         for (RuleInfo r : rules) {
             out.println();
             out.printf("### %s%n%n", anchor(r));
-            out.printf("**`%s`** — %s. Default severity **%s**.%n%n", r.id(), r.title(), r.defaultSeverity());
+            out.printf("**`%s`** — %s. Default severity **%s**, precision %s.%n%n", r.id(), r.title(),
+                    r.defaultSeverity(), r.precision().reportName());
             out.println(r.description());
             out.println();
             out.println("*Remediation:* " + r.remediation());

@@ -295,8 +295,7 @@ public final class Scanner {
                     continue;
                 }
                 Severity override = config.severityOverrides().get(info.id());
-                RuleInfo effective = override == null ? info : new RuleInfo(info.id(), info.title(), override,
-                        info.description(), info.remediation(), info.tags(), info.helpUri(), info.options());
+                RuleInfo effective = override == null ? info : info.withSeverity(override);
                 setups.add(new RuleSetup(r, effective, override, new RuleOptions(values)));
             }
             setups.sort(Comparator.comparing(s -> s.info().id()));

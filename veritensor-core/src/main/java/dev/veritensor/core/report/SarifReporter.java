@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  *       {@code defaultConfiguration.level} and {@code properties}: {@code tags} ({@code security},
  *       the rule's tags, each CWE also as {@code external/cwe/cwe-NNN}), {@code security-severity}
  *       (CRITICAL 9.5, HIGH 8.0, MEDIUM 5.5, LOW 3.0, INFO 0.0, which GitHub ranks critical, high,
- *       medium, low, none) and {@code precision}.</li>
+ *       medium, low, none) and {@code precision} (the rule's {@link dev.veritensor.api.Precision}).</li>
  *   <li>Levels: CRITICAL and HIGH are {@code error}, MEDIUM {@code warning}, LOW and INFO
  *       {@code note}.</li>
  *   <li>{@code results}: the active findings, then the suppressed ones. Each has ruleId, ruleIndex,
@@ -150,7 +150,7 @@ public final class SarifReporter implements Reporter {
         }
         g.writeEndArray();
         g.writeStringField("security-severity", securitySeverity(rule.defaultSeverity()));
-        g.writeStringField("precision", "high");
+        g.writeStringField("precision", rule.precision().reportName());
         g.writeEndObject();
         g.writeEndObject();
     }

@@ -4,6 +4,7 @@ import dev.veritensor.api.Diagnostic;
 import dev.veritensor.api.Finding;
 import dev.veritensor.api.Fix;
 import dev.veritensor.api.Location;
+import dev.veritensor.api.Precision;
 import dev.veritensor.api.RuleInfo;
 import dev.veritensor.api.ScanResult;
 import dev.veritensor.api.Severity;
@@ -49,6 +50,7 @@ final class SampleReports {
             .description("The name differs from a popular package by one edit.")
             .remediation("Check the spelling.")
             .tags("CWE-1357", "typosquatting")
+            .precision(Precision.MEDIUM)
             .build();
     static final RuleInfo PTH_EXEC = RuleInfo.builder("pip/pth-exec")
             .title("Executable line in a .pth file")

@@ -106,6 +106,8 @@ class SarifReporterTest {
         assertThat(extra.at("/properties/security-severity").isTextual()).isTrue();
         assertThat(extra.at("/properties/security-severity").asText()).isEqualTo("8.0");
         assertThat(extra.at("/properties/precision").asText()).isEqualTo("high");
+        assertThat(driver.get("rules").get(5).at("/properties/precision").asText())
+                .as("a heuristic rule's precision is passed on").isEqualTo("medium");
 
         JsonNode note = driver.get("rules").get(2);
         assertThat(note.get("id").asText()).isEqualTo("pip/no-index-note");

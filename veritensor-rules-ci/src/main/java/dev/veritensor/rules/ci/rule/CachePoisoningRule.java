@@ -1,6 +1,7 @@
 package dev.veritensor.rules.ci.rule;
 
 import dev.veritensor.api.Location;
+import dev.veritensor.api.Precision;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
@@ -41,6 +42,7 @@ public final class CachePoisoningRule implements Rule<Workflow> {
                     + "`cache: ''` / `enable-cache: false` on setup actions, and build release artifacts from a "
                     + "clean environment. Keep caching in test workflows.")
             .tags("github-actions", "cache", "CWE-349", "CWE-494")
+            .precision(Precision.MEDIUM)
             .build();
 
     @Override

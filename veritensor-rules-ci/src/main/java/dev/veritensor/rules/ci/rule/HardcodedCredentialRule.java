@@ -1,5 +1,6 @@
 package dev.veritensor.rules.ci.rule;
 
+import dev.veritensor.api.Precision;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
@@ -34,6 +35,7 @@ public final class HardcodedCredentialRule implements Rule<PipelineDocument> {
                     + "system's secret store (`${{ secrets.NAME }}`, masked GitLab variables, BuildKit "
                     + "`--mount=type=secret`) and reference it from there.")
             .tags("secrets", "credentials", "CWE-798")
+            .precision(Precision.MEDIUM)
             .build();
 
     @Override

@@ -1,6 +1,7 @@
 package dev.veritensor.rules.ci.rule;
 
 import dev.veritensor.api.Location;
+import dev.veritensor.api.Precision;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
@@ -69,6 +70,7 @@ public final class UnverifiedDownloadRule implements Rule<PipelineDocument> {
                     + "(`gpg --verify`, `cosign verify-blob`), use `ADD --checksum=sha256:…` in Dockerfiles, and "
                     + "download Hugging Face models with `--revision <commit-sha>`.")
             .tags("supply-chain", "ml", "CWE-494", "CWE-353")
+            .precision(Precision.MEDIUM)
             .build();
 
     /** A file fetched by a job. */
