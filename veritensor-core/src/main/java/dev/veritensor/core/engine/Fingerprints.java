@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Stable finding identities. A fingerprint hashes the rule id, the file path, the whitespace-
@@ -16,6 +17,8 @@ import java.util.Map;
  * unrelated lines above a finding keeps its fingerprint.
  */
 final class Fingerprints {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Fingerprints() {
     }
@@ -27,7 +30,7 @@ final class Fingerprints {
             return "message:" + message;
         }
         return text.lineIfPresent(location.startLine())
-                .map(l -> "line:" + l.strip().replaceAll("\\s+", " "))
+                .map(l -> "line:" + WHITESPACE.matcher(l.strip()).replaceAll(" "))
                 .orElse("message:" + message);
     }
 

@@ -382,17 +382,19 @@ public final class ScanRun {
                     fixes, ""));
         }
         unranked.sort(Finding.ORDER);
-        List<Finding> findings = new ArrayList<>();
-        Map<String, Integer> ranks = new HashMap<>();
+        List<Finding> findings = new ArrayList<>(unranked.size());
+        Map<String, Integer> ranks = new HashMap<>(); // per file: findings are sorted by path first
         Finding previous = null;
         for (Finding f : unranked) {
             if (f.equals(previous)) {
                 continue; // the same report twice (e.g. a document read by two parsers) counts once
             }
+            if (previous == null || !previous.location().path().equals(f.location().path())) {
+                ranks.clear();
+            }
             previous = f;
             String anchor = Fingerprints.anchor(f.location(), f.message(), texts);
-            String key = f.ruleId() + "\0" + f.location().path() + "\0" + anchor;
-            int rank = ranks.merge(key, 1, Integer::sum) - 1;
+            int rank = ranks.merge(f.ruleId() + "\0" + anchor, 1, Integer::sum) - 1;
             findings.add(new Finding(f.ruleId(), f.severity(), f.message(), f.location(), f.fixes(),
                     Fingerprints.of(f.ruleId(), f.location().path(), anchor, rank)));
         }
