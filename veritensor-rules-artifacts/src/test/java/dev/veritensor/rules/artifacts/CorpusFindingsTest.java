@@ -132,4 +132,18 @@ class CorpusFindingsTest {
                 org.assertj.core.groups.Tuple.tuple("artifact/pickle-code-execution", Severity.CRITICAL),
                 org.assertj.core.groups.Tuple.tuple("artifact/pickle-unknown-global", Severity.HIGH));
     }
+
+    @Test
+    void lookupLayersReadingAVocabularyFileAreReported() throws IOException {
+        String config = "{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\":"
+                + " [{\"module\": \"keras.layers\", \"class_name\": \"StringLookup\", \"config\": {\"name\": \"lookup\","
+                + " \"vocabulary\": \"/etc/passwd\"}}, {\"module\": \"keras.layers\", \"class_name\": \"IntegerLookup\","
+                + " \"config\": {\"name\": \"ints\", \"vocabulary\": null}}]}}";
+        assertThat(scan("model.keras", Artifacts.keras(config))).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("artifact/keras-lambda");
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.message()).isEqualTo("StringLookup in layer 'lookup' reads its vocabulary from /etc/passwd"
+                    + " when the model loads (config.json at $.config.layers[0])");
+        });
+    }
 }
