@@ -86,6 +86,20 @@ class CorpusFindingsTest {
     }
 
     @Test
+    void pandasThreeFramesSparseMatricesAndRegexesAreQuiet() throws IOException {
+        // pandas 3 names its classes from the top-level package; blocks come back through Cython helpers
+        byte[] frame = p().proto(4).str("pandas").str("DataFrame").stackGlobal().emptyTuple().newobj()
+                .str("pandas._libs.arrays").str("__pyx_unpickle_NDArrayBacked").stackGlobal()
+                .str("pandas.arrays").str("StringArray").stackGlobal().int0(7).none().tuple3().reduce().pop()
+                .str("pandas").str("RangeIndex").stackGlobal().pop().emptyDict().build().stop().bytes();
+        byte[] sparse = p().proto(4).str("scipy.sparse._csr").str("csr_matrix").stackGlobal().emptyTuple().newobj()
+                .emptyDict().build().str("re").str("_compile").stackGlobal().str("\\d+").int0(2).tuple2().reduce()
+                .tuple2().stop().bytes();
+        assertThat(scan("frame.pkl", frame)).isEmpty();
+        assertThat(scan("sparse.pkl", sparse)).isEmpty();
+    }
+
+    @Test
     void methodsTakenFromAClassAreGradedHigh() throws IOException {
         // Path.write_text(PosixPath('/tmp/marker'), 'x'): only an unknown method, no deny-listed name
         byte[] bytes = path(p().proto(4).str("pathlib").str("Path.write_text").stackGlobal()).str("x").tuple2().reduce()
@@ -114,7 +128,8 @@ class CorpusFindingsTest {
         "_interpreters, run_string", "_xxsubinterpreters, run_string", "numpy.ctypeslib, load_library",
         "test.support.script_helper, assert_python_ok", "torch.utils._config_module, ConfigModule",
         "torch.utils.data.datapipes.utils.decoder, basichandlers", "click.utils, LazyFile",
-        "picklescan.scanner, scan_pickle_bytes",
+        "picklescan.scanner, scan_pickle_bytes", "site, addsitedir", "site, addpackage", "six.moves, getoutput",
+        "execnet, makegateway",
     })
     void publishedGadgetsAreCritical(String module, String name) throws IOException {
         byte[] bytes = p().proto(4).str(module).str(name).stackGlobal().str("arg").tuple1().reduce().stop().bytes();

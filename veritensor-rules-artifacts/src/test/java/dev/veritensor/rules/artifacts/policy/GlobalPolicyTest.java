@@ -55,6 +55,16 @@ class GlobalPolicyTest {
         "__builtin__, reduce, DANGEROUS",
         "typing, ForwardRef._evaluate, DANGEROUS",
         "pathlib, Path.touch, UNKNOWN",
+        "pandas, DataFrame, SAFE",
+        "pandas, read_pickle, DANGEROUS",
+        "scipy.sparse._csr, csr_matrix, SAFE",
+        "re, _compile, SAFE",
+        "re, compile, UNKNOWN",
+        "site, addsitedir, DANGEROUS",
+        "six.moves, getoutput, DANGEROUS",
+        "six.moves.builtins, eval, DANGEROUS",
+        "botocore.vendored.six.moves.builtins, exec, DANGEROUS",
+        "execnet, makegateway, DANGEROUS",
     })
     void judges(String module, String name, GlobalPolicy.Level level) {
         assertThat(policy.judge(new GlobalRef(module, name)).level()).isEqualTo(level);
