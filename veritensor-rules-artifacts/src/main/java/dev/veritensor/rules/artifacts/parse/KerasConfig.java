@@ -76,9 +76,8 @@ final class KerasConfig {
             } else if (cls.equals("TFSMLayer")) {
                 out.add(new KerasReference(KerasReference.Kind.EXTERNAL_MODEL, name, cls, module,
                         map.map("config").flatMap(c -> text(c, "filepath")), path));
-            } else if (LOOKUP_LAYERS.contains(cls) && map.map("config").flatMap(c -> text(c, "vocabulary")).isPresent()) {
-                out.add(new KerasReference(KerasReference.Kind.EXTERNAL_FILE, name, cls, module,
-                        map.map("config").flatMap(c -> text(c, "vocabulary")), path));
+            } else if (LOOKUP_LAYERS.contains(cls) && vocabularyPath(map).isPresent()) {
+                out.add(new KerasReference(KerasReference.Kind.EXTERNAL_FILE, name, cls, module, vocabularyPath(map), path));
             } else if (module.isPresent() && !isKeras(module.get())) {
                 out.add(new KerasReference(KerasReference.Kind.FOREIGN_MODULE, name, cls, module,
                         text(map, "registered_name"), path));
@@ -87,6 +86,11 @@ final class KerasConfig {
         for (MapNode.Entry e : map.entries()) {
             walk(e.value(), path + "." + e.name(), name, out);
         }
+    }
+
+    /** A lookup layer's {@code vocabulary} when it is a string (a path or URL) rather than a list. */
+    private static Optional<String> vocabularyPath(MapNode layer) {
+        return layer.map("config").flatMap(c -> text(c, "vocabulary"));
     }
 
     private static Optional<String> lambdaFunction(MapNode layer) {

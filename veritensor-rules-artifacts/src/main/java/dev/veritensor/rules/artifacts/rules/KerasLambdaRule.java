@@ -16,8 +16,8 @@ import java.util.List;
  * Reports Keras model configurations that run Python code on load: {@code Lambda} layers
  * (marshalled bytecode or function references), serialized functions from outside Keras (or Keras
  * functions used as classes), {@code TFSMLayer}s loading other models, lookup layers reading their
- * vocabulary from a path or URL, and objects imported from modules outside Keras. References to known-dangerous callables are
- * graded CRITICAL.
+ * vocabulary from a path or URL, and objects imported from modules outside Keras. References to
+ * known-dangerous callables are graded CRITICAL.
  */
 public final class KerasLambdaRule implements Rule<KerasConfigDocument> {
 
