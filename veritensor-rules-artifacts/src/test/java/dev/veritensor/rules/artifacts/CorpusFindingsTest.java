@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * Cases found by scanning a corpus of real library output and published scanner bypasses (see the
@@ -68,7 +69,7 @@ class CorpusFindingsTest {
         byte[] data = p().proto(2).global("__torch__.os", "system").string0("id").tuple1().reduce().stop().bytes();
         assertThat(scan("scripted.pt", Artifacts.torchZip("net", data).bytes()))
                 .extracting(Finding::ruleId, Finding::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("artifact/pickle-code-execution", Severity.CRITICAL));
+                .containsExactly(tuple("artifact/pickle-code-execution", Severity.CRITICAL));
     }
 
     @Test
@@ -134,7 +135,7 @@ class CorpusFindingsTest {
     void publishedGadgetsAreCritical(String module, String name) throws IOException {
         byte[] bytes = p().proto(4).str(module).str(name).stackGlobal().str("arg").tuple1().reduce().stop().bytes();
         assertThat(scan("g.pkl", bytes)).extracting(Finding::ruleId, Finding::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("artifact/pickle-code-execution", Severity.CRITICAL));
+                .containsExactly(tuple("artifact/pickle-code-execution", Severity.CRITICAL));
     }
 
     @Test
@@ -144,8 +145,8 @@ class CorpusFindingsTest {
                 .stackGlobal().str("pathlib").str("Path.touch").stackGlobal().emptyList()).append().tuple2().reduce()
                 .tuple1().reduce().stop().bytes();
         assertThat(scan("m.pkl", bytes)).extracting(Finding::ruleId, Finding::severity).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("artifact/pickle-code-execution", Severity.CRITICAL),
-                org.assertj.core.groups.Tuple.tuple("artifact/pickle-unknown-global", Severity.HIGH));
+                tuple("artifact/pickle-code-execution", Severity.CRITICAL),
+                tuple("artifact/pickle-unknown-global", Severity.HIGH));
     }
 
     @Test
