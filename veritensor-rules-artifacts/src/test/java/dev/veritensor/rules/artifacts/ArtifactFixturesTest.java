@@ -115,7 +115,7 @@ class ArtifactFixturesTest {
                 .none().mark().unicode0("b").unicode0("system").dict().tuple2().build().pop()
                 .global("numpy", "prod.a").put(0).global("numpy", "prod.b").put(1).pop().pop()
                 .get(0).get(1).stackGlobal().unicode0("echo pwned").tuple1().reduce().stop().bytes(),
-                EXEC, UNKNOWN, UNKNOWN);
+                EXEC, UNKNOWN, UNKNOWN, UNKNOWN);
         // numpy.__builtins__ reached through STACK_GLOBAL, then eval via BUILD-patched attributes
         fixture("bypass-numpy-builtins-dunder", "model.pkl", p().proto(4).str("numpy").str("size").stackGlobal()
                 .memoize().memoize().str("numpy").str("__builtins__").stackGlobal().memoize().memoize()

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param layer     the name of the layer (or object) it sits in, when known
  * @param className the {@code class_name} of the object
  * @param module    the {@code module} the object is imported from, when given
- * @param function  the function named, for function references
+ * @param function  the function named, for function references; the path read, for external models and files
  * @param path      the JSON path of the object, e.g. {@code $.config.layers[2]}
  */
 public record KerasReference(Kind kind, Optional<String> layer, String className, Optional<String> module,
@@ -25,6 +25,8 @@ public record KerasReference(Kind kind, Optional<String> layer, String className
         /** An object imported from a module outside Keras. */
         FOREIGN_MODULE,
         /** A layer that loads another model, with its code, from a path ({@code TFSMLayer}). */
-        EXTERNAL_MODEL
+        EXTERNAL_MODEL,
+        /** A lookup layer whose vocabulary is read from a file or URL named in the configuration. */
+        EXTERNAL_FILE
     }
 }

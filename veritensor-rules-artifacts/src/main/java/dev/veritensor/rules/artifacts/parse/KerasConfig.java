@@ -16,10 +16,14 @@ import java.util.Set;
  * Python code while loading: {@code Lambda} layers, serialized functions ({@code class_name}
  * {@code function} or {@code __lambda__} from outside Keras, or a Keras function named as if it
  * were a class, such as {@code keras.utils.get_file}), {@code TFSMLayer}s that load another model,
- * and objects whose {@code module} lies outside Keras. Keras classes are CamelCase, so a lower-case
+ * lookup layers that read their vocabulary from a path or URL written in the configuration, and
+ * objects whose {@code module} lies outside Keras. Keras classes are CamelCase, so a lower-case
  * {@code class_name} under a Keras module names a function.
  */
 final class KerasConfig {
+
+    /** Layers whose {@code vocabulary} may be a file path or URL that Keras reads when it builds them. */
+    private static final Set<String> LOOKUP_LAYERS = Set.of("StringLookup", "IntegerLookup", "TextVectorization");
 
     private static final Set<String> KERAS_MODULES = Set.of("keras", "keras_hub", "keras_nlp", "keras_cv", "tf_keras");
 
@@ -72,6 +76,8 @@ final class KerasConfig {
             } else if (cls.equals("TFSMLayer")) {
                 out.add(new KerasReference(KerasReference.Kind.EXTERNAL_MODEL, name, cls, module,
                         map.map("config").flatMap(c -> text(c, "filepath")), path));
+            } else if (LOOKUP_LAYERS.contains(cls) && vocabularyPath(map).isPresent()) {
+                out.add(new KerasReference(KerasReference.Kind.EXTERNAL_FILE, name, cls, module, vocabularyPath(map), path));
             } else if (module.isPresent() && !isKeras(module.get())) {
                 out.add(new KerasReference(KerasReference.Kind.FOREIGN_MODULE, name, cls, module,
                         text(map, "registered_name"), path));
@@ -80,6 +86,11 @@ final class KerasConfig {
         for (MapNode.Entry e : map.entries()) {
             walk(e.value(), path + "." + e.name(), name, out);
         }
+    }
+
+    /** A lookup layer's {@code vocabulary} when it is a string (a path or URL) rather than a list. */
+    private static Optional<String> vocabularyPath(MapNode layer) {
+        return layer.map("config").flatMap(c -> text(c, "vocabulary"));
     }
 
     private static Optional<String> lambdaFunction(MapNode layer) {

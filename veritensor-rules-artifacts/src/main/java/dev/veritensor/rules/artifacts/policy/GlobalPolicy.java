@@ -27,7 +27,10 @@ import java.util.Set;
  * segment of the reference, so an attribute path through another module
  * ({@code posixpath} + {@code os.system}) is graded by where it leads. Any dunder segment
  * ({@code __class__}, {@code __globals__}, {@code __builtins__}, …) outside the allow-list is
- * dangerous: it walks interpreter internals. Immutable and thread-safe.
+ * dangerous: it walks interpreter internals. TorchScript class references ({@code __torch__.…},
+ * written by {@code torch.jit.save}) are safe unless a later segment is denied or a dunder: no
+ * Python module of that name exists, and {@code torch.jit.load} resolves them against the classes
+ * compiled into the archive. Immutable and thread-safe.
  */
 public final class GlobalPolicy {
 
@@ -59,6 +62,9 @@ public final class GlobalPolicy {
     private static final Map<String, String> BUILTIN_RENAMES = Map.of(
             "unicode", "str", "long", "int", "xrange", "range", "basestring", "str",
             "reduce", "functools.reduce", "intern", "sys.intern", "raw_input", "input");
+
+    /** TorchScript's namespace for compiled classes; Python has no module of this name. */
+    private static final String TORCHSCRIPT_NAMESPACE = "__torch__";
 
     private static final GlobalPolicy STANDARD = new GlobalPolicy(
             load("safe-globals.txt").keySet(), load("dangerous-globals.txt"));
@@ -129,11 +135,33 @@ public final class GlobalPolicy {
         }
         for (int i = 0; i < segments.size(); i++) {
             String s = segments.get(i);
-            if (s.length() > 4 && s.startsWith("__") && s.endsWith("__") && !(i == 0 && s.equals("__main__"))) {
+            boolean namespace = i == 0 && (s.equals("__main__") || s.equals(TORCHSCRIPT_NAMESPACE));
+            if (s.length() > 4 && s.startsWith("__") && s.endsWith("__") && !namespace) {
                 return new Verdict(Level.DANGEROUS, normalized, s + " reaches interpreter internals");
             }
         }
+        if (segments.get(0).equals(TORCHSCRIPT_NAMESPACE)) {
+            return new Verdict(Level.SAFE, normalized, "");
+        }
         return new Verdict(Level.UNKNOWN, normalized, "");
+    }
+
+    /**
+     * Whether {@code ref} names an attribute reached through another object rather than a
+     * module-level class or function: a qualified name whose last segment starts in lower case or
+     * with an underscore ({@code pathlib} {@code Path.touch}, {@code builtins} {@code str.join}).
+     * Such a global is almost always a method, and called as a plain function it runs on whatever
+     * object the pickle passes as its first argument. Nested classes ({@code Outer.Inner}) are not
+     * attribute references.
+     */
+    public static boolean isAttributeReference(GlobalRef ref) {
+        String name = ref.name().strip();
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0 || dot == name.length() - 1) {
+            return false;
+        }
+        char first = name.charAt(dot + 1);
+        return first == '_' || Character.isLowerCase(first);
     }
 
     /** The module name with Python 2 and platform aliases replaced by the canonical module. */

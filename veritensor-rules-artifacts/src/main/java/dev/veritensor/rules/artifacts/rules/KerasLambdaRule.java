@@ -15,9 +15,9 @@ import java.util.List;
 /**
  * Reports Keras model configurations that run Python code on load: {@code Lambda} layers
  * (marshalled bytecode or function references), serialized functions from outside Keras (or Keras
- * functions used as classes), {@code TFSMLayer}s loading other models, and objects imported from
- * modules outside Keras. References to known-dangerous callables are
- * graded CRITICAL.
+ * functions used as classes), {@code TFSMLayer}s loading other models, lookup layers reading their
+ * vocabulary from a path or URL, and objects imported from modules outside Keras. References to
+ * known-dangerous callables are graded CRITICAL.
  */
 public final class KerasLambdaRule implements Rule<KerasConfigDocument> {
 
@@ -26,7 +26,8 @@ public final class KerasLambdaRule implements Rule<KerasConfigDocument> {
             .severity(Severity.HIGH)
             .description("The model's config.json contains a Lambda layer, a serialized Python function or an object"
                     + " imported from a module outside Keras. Loading the model deserializes and runs that code;"
-                    + " safe_mode has been bypassed repeatedly through such references.")
+                    + " safe_mode has been bypassed repeatedly through such references, and through lookup layers"
+                    + " whose vocabulary is a file path or URL that Keras reads while loading.")
             .remediation("Replace Lambda layers by registered custom layers whose code ships with your project, load"
                     + " with safe_mode=True on a patched Keras, and never load such models from untrusted sources.")
             .tags("security", "ml-artifact", "keras", "CWE-502", "CWE-94")
@@ -58,8 +59,11 @@ public final class KerasLambdaRule implements Rule<KerasConfigDocument> {
                         + r.module().orElse("?") + ", outside Keras";
                 case EXTERNAL_MODEL -> r.className() + layer + " loads a TensorFlow SavedModel"
                         + r.function().map(f -> " from " + f).orElse("") + ", whose graph runs when the model loads";
+                case EXTERNAL_FILE -> r.className() + layer + " reads its vocabulary from "
+                        + r.function().orElse("a path") + " when the model loads";
             } + " (" + document.member() + " at " + r.path() + ")";
-            boolean dangerous = r.kind() != KerasReference.Kind.EXTERNAL_MODEL && r.module().isPresent()
+            boolean dangerous = r.kind() != KerasReference.Kind.EXTERNAL_MODEL
+                    && r.kind() != KerasReference.Kind.EXTERNAL_FILE && r.module().isPresent()
                     && policy.judge(new GlobalRef(r.module().get(), r.function().orElse(r.className()))).level()
                     == GlobalPolicy.Level.DANGEROUS;
             if (dangerous) {

@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 
 /**
  * Reports pickles that import globals outside the allow-list of exact {@code (module, name)}
- * pairs known to be safe in ML checkpoints (MEDIUM), and pickles whose imports or calls cannot be
- * resolved statically — STACK_GLOBAL operands computed at load time, calls of values that are no
+ * pairs known to be safe in ML checkpoints (MEDIUM); pickles that import attributes reached
+ * through another object, such as methods taken from a class ({@code pathlib.Path.touch}), which
+ * run on whatever object the pickle passes them (HIGH); and pickles whose imports or calls cannot
+ * be resolved statically — STACK_GLOBAL operands computed at load time, calls of values that are no
  * imported global, EXT codes resolved through copyreg's registry (HIGH).
  */
 public final class PickleUnknownGlobalRule implements Rule<PickleDocument> {
@@ -30,8 +32,10 @@ public final class PickleUnknownGlobalRule implements Rule<PickleDocument> {
             .description("The pickle imports classes or functions that are not on Veritensor's allow-list of"
                     + " exact (module, name) pairs known to be safe in ML checkpoints (tensor and array"
                     + " reconstruction, standard containers). Unpickling imports and may call them, so the file can"
-                    + " run code from any installed library. Imports named only at load time cannot be checked at"
-                    + " all and are graded HIGH.")
+                    + " run code from any installed library. Methods taken from a class (pathlib.Path.touch,"
+                    + " str.join) run on whatever object the pickle hands them, the building block of published"
+                    + " scanner bypasses, and imports named only at load time cannot be checked at all: both are"
+                    + " graded HIGH.")
             .remediation("Check that every listed global is expected for this artifact. If they are, allow the exact"
                     + " pairs with the allowed-globals option; otherwise treat the file as untrusted. Prefer formats"
                     + " that hold no code (safetensors).")
@@ -55,15 +59,22 @@ public final class PickleUnknownGlobalRule implements Rule<PickleDocument> {
         GlobalPolicy policy = GlobalPolicy.standard().withAllowed(context.options().stringList("allowed-globals"));
         Location location = Location.ofFile(document.source().path());
         List<String> unknown = new ArrayList<>();
+        List<String> attributes = new ArrayList<>();
         for (PickleTrace.ImportedGlobal g : document.trace().globals()) {
             GlobalPolicy.Verdict verdict = policy.judge(g.ref());
             if (verdict.level() == GlobalPolicy.Level.UNKNOWN) {
-                unknown.add(verdict.normalized() + " (" + document.at(g.importedBy()) + (g.called() ? ", called" : "") + ")");
+                String item = verdict.normalized() + " (" + document.at(g.importedBy()) + (g.called() ? ", called" : "") + ")";
+                (GlobalPolicy.isAttributeReference(g.ref()) ? attributes : unknown).add(item);
             }
         }
         if (!unknown.isEmpty()) {
             context.report(location, "imports " + unknown.size() + " global" + (unknown.size() == 1 ? "" : "s")
                     + " outside the allow-list: " + shown(unknown) + document.where());
+        }
+        if (!attributes.isEmpty()) {
+            context.report(Severity.HIGH, location, "imports " + attributes.size() + " method"
+                    + (attributes.size() == 1 ? "" : "s") + " taken from another object; each runs on whatever"
+                    + " object the pickle passes it: " + shown(attributes) + document.where(), List.of());
         }
         List<String> unresolved = new ArrayList<>();
         PickleTrace t = document.trace();

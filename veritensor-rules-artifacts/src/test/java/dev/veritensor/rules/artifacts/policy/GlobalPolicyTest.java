@@ -41,9 +41,47 @@ class GlobalPolicyTest {
         "sklearn.pipeline, Pipeline, UNKNOWN",
         "pandas.io.parsers.readers, read_csv, DANGEROUS",
         "pandas.core.frame, DataFrame, SAFE",
+        "__torch__.torch.nn.modules.linear.___torch_mangle_3, Linear, SAFE",
+        "__torch__, MLP, SAFE",
+        "__torch__.os, system, DANGEROUS",
+        "__torch__, __builtins__.eval, DANGEROUS",
+        "torch.jit._pickle, build_intlist, SAFE",
+        "torch.jit._pickle, build_intlist.__globals__, DANGEROUS",
+        "torch.jit, _pickle.build_intlist, DANGEROUS",
+        "dill._dill, _create_array, SAFE",
+        "dill._dill, _create_function, DANGEROUS",
+        "numpy.random.bit_generator, SeedSequence, SAFE",
+        "builtins, map, DANGEROUS",
+        "__builtin__, reduce, DANGEROUS",
+        "typing, ForwardRef._evaluate, DANGEROUS",
+        "pathlib, Path.touch, UNKNOWN",
+        "pandas, DataFrame, SAFE",
+        "pandas, read_pickle, DANGEROUS",
+        "scipy.sparse._csr, csr_matrix, SAFE",
+        "re, _compile, SAFE",
+        "re, compile, UNKNOWN",
+        "site, addsitedir, DANGEROUS",
+        "six.moves, getoutput, DANGEROUS",
+        "six.moves.builtins, eval, DANGEROUS",
+        "botocore.vendored.six.moves.builtins, exec, DANGEROUS",
+        "execnet, makegateway, DANGEROUS",
     })
     void judges(String module, String name, GlobalPolicy.Level level) {
         assertThat(policy.judge(new GlobalRef(module, name)).level()).isEqualTo(level);
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+        "pathlib, Path.touch, true",
+        "builtins, str.join, true",
+        "pipes, Template._private, true",
+        "mylib, Outer.Inner, false",
+        "pathlib, PosixPath, false",
+        "torch._utils, _rebuild_tensor_v2, false",
+        "mylib, trailing., false",
+    })
+    void recognisesAttributesReachedThroughAnotherObject(String module, String name, boolean attribute) {
+        assertThat(GlobalPolicy.isAttributeReference(new GlobalRef(module, name))).isEqualTo(attribute);
     }
 
     @Test
