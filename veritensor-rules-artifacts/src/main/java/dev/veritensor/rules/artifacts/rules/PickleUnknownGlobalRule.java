@@ -1,6 +1,7 @@
 package dev.veritensor.rules.artifacts.rules;
 
 import dev.veritensor.api.Location;
+import dev.veritensor.api.Precision;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
@@ -40,6 +41,7 @@ public final class PickleUnknownGlobalRule implements Rule<PickleDocument> {
                     + " pairs with the allowed-globals option; otherwise treat the file as untrusted. Prefer formats"
                     + " that hold no code (safetensors).")
             .tags("security", "ml-artifact", "pickle", "CWE-502")
+            .precision(Precision.MEDIUM)
             .option(RuleOption.stringList("allowed-globals",
                     "Further globals to treat as safe, each as module:qualname (e.g. sklearn.pipeline:Pipeline)."))
             .build();
