@@ -15,6 +15,7 @@ public enum Technique {
     PLURAL("plural of the name"),
     SINGULAR("singular of the name"),
     LETTERS_ADDED("two letters added"),
+    LETTERS_CHANGED("two letters changed, added or dropped"),
     LETTERS_REARRANGED("letters rearranged"),
     ENDING_CHANGED("ending altered"),
     PYTHON_AFFIX("'py'/'python' prefix or suffix added, removed or swapped"),

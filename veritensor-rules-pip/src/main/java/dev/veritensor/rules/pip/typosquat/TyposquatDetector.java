@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
  *   <li>A name that is itself popular or protected is never a squat; PEP 503 spellings of a
  *       popular name ({@code python_dateutil}) are that name.</li>
  *   <li>Names shorter than five characters (separators not counted) are never judged by edit
- *       distance, and a first character is only ever swapped, mistyped by a neighbouring key or
- *       replaced by a look-alike (legitimate packages often prefix one letter:
- *       {@code cwcwidth}).</li>
+ *       distance, and a first character is only ever swapped, mistyped by a neighbouring key,
+ *       replaced by a look-alike, or dropped from a name of seven or more ({@code ensorflow});
+ *       never added (legitimate packages often prefix one letter: {@code cwcwidth}).</li>
  *   <li>Edits of digits (version or variant numbers: {@code pyside2}/{@code pyside6},
  *       {@code cu11}/{@code cu12}) count only against the top tier and never at the end of a name.</li>
  *   <li>Replacing a letter inside a short part of a multi-part name ({@code types-boto3-sns} vs
@@ -48,6 +48,12 @@ public final class TyposquatDetector {
     public static final int SECOND_TIER = 1000;
 
     private static final int MIN_EDIT_LENGTH = 5;
+    /** Outside the top tier, any replaced letter counts in names at least this long. */
+    private static final int ANY_LETTER_LENGTH = 10;
+    /** A dropped first letter counts in names at least this long ({@code ensorflow}). */
+    private static final int FIRST_LETTER_DROP_LENGTH = 7;
+    /** Outside the top tier, two edits inside the name count in names at least this long. */
+    private static final int TWO_EDITS_LENGTH = 10;
     private static final int[] NO_IDS = new int[0];
     private static final Pattern TRAILING_VERSION = Pattern.compile("(.*?)-?(\\d+)");
     private static final List<String> PYTHON_PREFIXES =
@@ -205,11 +211,17 @@ public final class TyposquatDetector {
         return Optional.ofNullable(twoEdits);
     }
 
-    /** Ids arrive most popular first, so the first accepted edit names the most popular target. */
+    /**
+     * Ids arrive most popular first, so the first accepted edit names the most popular target.
+     * Single edits are judged in two bands: the top tier, and every other popular or protected
+     * name, where a replaced letter needs a long name (a neighbouring key nine characters, any
+     * letter {@value #ANY_LETTER_LENGTH}) and an added or dropped letter seven (and, beyond the
+     * second tier, not at the end of the name: {@code whisper}/{@code whisperx}).
+     */
     private Optional<Technique> singleEdit(String qs, int id) {
         String ts = stripped[id];
         int length = ts.length();
-        int tier = tiers[id];
+        boolean top = tiers[id] == 0;
         if (length < MIN_EDIT_LENGTH || qs.length() < MIN_EDIT_LENGTH) {
             return Optional.empty();
         }
@@ -219,33 +231,31 @@ public final class TyposquatDetector {
         boolean last = kind == NameEdits.Kind.INSERT || kind == NameEdits.Kind.DOUBLE
                 ? pos >= qs.length() - 1 : pos >= length - 1;
         boolean digit = edit.involvesDigit();
-        if (digit && (last || (kind != NameEdits.Kind.LOOKALIKE && tier > 0))) {
+        if (digit && (last || (kind != NameEdits.Kind.LOOKALIKE && !top))) {
             return Optional.empty();
         }
         boolean replaces = kind == NameEdits.Kind.SUBSTITUTE || kind == NameEdits.Kind.NEIGHBOUR_KEY;
-        if (pos == 0 && !replaces && kind != NameEdits.Kind.LOOKALIKE && kind != NameEdits.Kind.SWAP) {
+        boolean dropsFirst = (kind == NameEdits.Kind.DELETE || kind == NameEdits.Kind.UNDOUBLE)
+                && length >= FIRST_LETTER_DROP_LENGTH;
+        if (pos == 0 && !replaces && !dropsFirst && kind != NameEdits.Kind.LOOKALIKE && kind != NameEdits.Kind.SWAP) {
             return Optional.empty();
         }
         if (replaces && names[id].indexOf('-') >= 0 && partLengthAt(names[id], pos) <= 3) {
             return Optional.empty();
         }
+        boolean addsOrDrops = top || (length >= 7 && (tiers[id] == 1 || !last));
         return switch (kind) {
             case LOOKALIKE -> Optional.of(Technique.LOOKALIKE_CHARACTERS);
-            case SWAP -> accept(tier <= 1 || length >= 6, Technique.SWAPPED_LETTERS);
-            case DOUBLE -> accept(tier <= 1, Technique.DOUBLED_LETTER);
-            case UNDOUBLE -> accept(tier <= 1, Technique.SINGLED_LETTER);
-            case NEIGHBOUR_KEY -> accept(tier == 0 || (tier == 1 && length >= 9), Technique.NEIGHBOURING_KEY);
-            case SUBSTITUTE -> accept(tier == 0 && length >= 8, Technique.CHANGED_LETTER);
+            case SWAP -> Optional.of(Technique.SWAPPED_LETTERS);
+            case DOUBLE -> Optional.of(Technique.DOUBLED_LETTER);
+            case UNDOUBLE -> Optional.of(Technique.SINGLED_LETTER);
+            case NEIGHBOUR_KEY -> accept(top || length >= 9, Technique.NEIGHBOURING_KEY);
+            case SUBSTITUTE -> accept((top && length >= 8) || length >= ANY_LETTER_LENGTH, Technique.CHANGED_LETTER);
             case INSERT -> last && qs.endsWith("s") && length >= 7
                     ? Optional.of(Technique.PLURAL)
-                    : accept(addsOrDrops(tier, length, last), Technique.ADDED_LETTER);
-            case DELETE -> accept(addsOrDrops(tier, length, last),
-                    last && ts.endsWith("s") ? Technique.SINGULAR : Technique.DROPPED_LETTER);
+                    : accept(addsOrDrops, Technique.ADDED_LETTER);
+            case DELETE -> accept(addsOrDrops, last && ts.endsWith("s") ? Technique.SINGULAR : Technique.DROPPED_LETTER);
         };
-    }
-
-    private static boolean addsOrDrops(int tier, int length, boolean last) {
-        return tier == 0 || (tier == 1 && length >= 7) || (length >= 8 && !last);
     }
 
     private static Optional<Technique> accept(boolean ok, Technique technique) {
@@ -253,8 +263,12 @@ public final class TyposquatDetector {
     }
 
     /**
-     * Two edits count when letters are only added (targets of seven or more characters), or, for
-     * top-tier targets of eight or more, only rearranged or confined to the last three characters.
+     * Two edits count when letters are only added (targets of seven or more characters in the top
+     * and second tiers); when they change the name away from its last three characters (targets
+     * of {@value #TWO_EDITS_LENGTH} or more characters in the second tier, eight or more in the top
+     * tier), since honest neighbours of a long name mostly differ in its ending
+     * ({@code jupyterhub}/{@code jupyterlab}); or, for top-tier targets of eight or more, when they
+     * only rearrange letters or are confined to the last three characters.
      */
     private Technique twoEdits(String q, String qs, int id) {
         String ts = stripped[id];
@@ -264,16 +278,18 @@ public final class TyposquatDetector {
         if (tier <= 1 && !extension && isSubsequence(ts, qs)) {
             return Technique.LETTERS_ADDED;
         }
-        if (tier > 0 || ts.length() < 8) {
-            return null;
-        }
-        if (sortedLetters(qs).equals(sortedLetters(ts))) {
+        boolean topAndLong = tier == 0 && ts.length() >= 8;
+        if (topAndLong && sortedLetters(qs).equals(sortedLetters(ts))) {
             return Technique.LETTERS_REARRANGED;
         }
-        if (commonPrefix(qs, ts) >= ts.length() - 3 && !replacesShortLastPart(q, t)) {
-            return Technique.ENDING_CHANGED;
+        if (replacesShortLastPart(q, t)) {
+            return null;
         }
-        return null;
+        boolean inEnding = commonPrefix(qs, ts) >= ts.length() - 3;
+        if (!inEnding && !extension && tier <= 1 && (topAndLong || ts.length() >= TWO_EDITS_LENGTH)) {
+            return Technique.LETTERS_CHANGED;
+        }
+        return topAndLong && inEnding ? Technique.ENDING_CHANGED : null;
     }
 
     /**

@@ -45,6 +45,16 @@ class TyposquatDetectorTest {
             "urllib, urllib3, VERSION_DIGITS",
             "jeIlyfish, jellyfish, LOOKALIKE_CHARACTERS",
             "tiktokn, tiktoken, DROPPED_LETTER",
+            // a dropped first letter of a long name
+            "ransformers, transformers, DROPPED_LETTER",
+            // any single edit of a long name, whatever its rank (customtkinter ranks beyond 1,000)
+            "customtqinter, customtkinter, CHANGED_LETTER",
+            "customtkinnter, customtkinter, DOUBLED_LETTER",
+            // two edits inside a long name (not confined to its ending)
+            "tramsfprmers, transformers, LETTERS_CHANGED",
+            "sentense-transformrs, sentence-transformers, LETTERS_CHANGED",
+            // the name users type for torch is protected too
+            "pytroch, pytorch, SWAPPED_LETTERS",
     })
     void reportsTargetAndTechnique(String name, String target, Technique technique) {
         assertThat(DETECTOR.check(name)).contains(new SquatMatch(target, technique));
@@ -57,6 +67,8 @@ class TyposquatDetectorTest {
             // established extensions and honest neighbours of popular names
             "requests-oauthlib", "types-requests", "pytest-cov", "scanpy", "cwcwidth", "pytest-lazy-fixture",
             "types-boto3-sns", "crispy-bootstrap4", "elasticsearch7", "pyside2", "whisper",
+            // two edits confined to the ending of a long name: a sibling, not a squat
+            "streamlink", "python-doctr", "jupyterhub",
             // a sibling plugin: only the short last part of a multi-part name differs
             "pytest-cpp",
             // short names are not judged by edit distance
