@@ -3,6 +3,7 @@ package dev.veritensor.rules.pip.typosquat;
 import dev.veritensor.api.DeclaresDependencies;
 import dev.veritensor.api.Dependency;
 import dev.veritensor.api.Fix;
+import dev.veritensor.api.Precision;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
@@ -40,6 +41,7 @@ public final class TyposquatRule implements Rule<DeclaresDependencies> {
             .remediation("Check the name against the package you meant and correct it. If the dependency is "
                     + "intended, add it to the rule's 'allow' option with a reason.")
             .tags("security", "supply-chain", "typosquatting", "CWE-1357")
+            .precision(Precision.MEDIUM)
             .option(RuleOption.stringList(OPTION_POPULAR,
                     "Extra package names to protect (for example your organisation's public packages)."))
             .option(RuleOption.stringList(OPTION_ALLOW,
