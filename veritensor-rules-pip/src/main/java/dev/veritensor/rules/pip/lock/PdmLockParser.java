@@ -6,6 +6,7 @@ import dev.veritensor.api.DocumentParseException;
 import dev.veritensor.api.DocumentParser;
 import dev.veritensor.api.ParseContext;
 import dev.veritensor.api.Source;
+import dev.veritensor.api.tree.ListNode;
 import dev.veritensor.api.tree.MapNode;
 import dev.veritensor.api.tree.ScalarNode;
 import dev.veritensor.rules.pip.project.LockedPackage;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * Reads {@code pdm.lock}: each {@code [[package]]} with its version, its origin ({@code git} with
  * {@code revision}, {@code url}, {@code path} with {@code editable}, else an index) and the hashes
- * of its {@code files}. PDM does not record which index a package came from. The locked groups are
+ * of its {@code files}. PDM does not record which index a package came from; only files written
+ * with their URLs ({@code static_urls}) and all hosted on PyPI's file host show that it was PyPI. The locked groups are
  * {@code [metadata] groups}; {@code default} is the project's own dependencies.
  */
 public final class PdmLockParser implements DocumentParser {
@@ -74,8 +76,12 @@ public final class PdmLockParser implements DocumentParser {
             kind = Dependency.Kind.PATH;
             url = Optional.of(path.get().value());
         }
+        Optional<String> index = Optional.empty();
+        if (kind == Dependency.Kind.REGISTRY && entry.get("files").orElse(null) instanceof ListNode files) {
+            index = LockEntries.indexOfFiles(LockEntries.fileUrls(files.items(), context));
+        }
         Optional<String> marker = TreeValues.string(entry, "marker", context).map(ScalarNode::value);
-        return new LockedPackage(name.value(), version, kind, Optional.empty(), url, hashes, editable, marker,
+        return new LockedPackage(name.value(), version, kind, index, url, hashes, editable, marker,
                 name.location(), name.location());
     }
 }
