@@ -9,6 +9,7 @@ import dev.veritensor.api.tree.MapNode;
 import dev.veritensor.api.tree.Node;
 import dev.veritensor.api.tree.ScalarNode;
 import dev.veritensor.rules.pip.model.RequirementParser;
+import dev.veritensor.rules.pip.resolution.PublicIndexes;
 import dev.veritensor.rules.pip.tree.TreeValues;
 
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.Optional;
 
 /** Reading steps shared by the lockfile parsers. */
 final class LockEntries {
+
+    /** The host PyPI serves its distribution files from. */
+    private static final String PYPI_FILE_HOST = "files.pythonhosted.org";
 
     private LockEntries() {
     }
@@ -56,6 +60,28 @@ final class LockEntries {
             return Optional.empty();
         }
         return Optional.of(t.substring(0, sep).toLowerCase(Locale.ROOT) + ":" + t.substring(sep + 1));
+    }
+
+    /**
+     * The index that served {@code fileUrls}, when the URLs themselves show it: PyPI serves its
+     * files from {@code files.pythonhosted.org} only, so files all hosted there were resolved from
+     * PyPI. A file on any other host does not name the index whose page linked it.
+     */
+    static Optional<String> indexOfFiles(List<String> fileUrls) {
+        boolean allOnPypi = !fileUrls.isEmpty() && fileUrls.stream()
+                .allMatch(u -> PublicIndexes.host(u).filter(PYPI_FILE_HOST::equals).isPresent());
+        return allOnPypi ? Optional.of(PublicIndexes.PYPI) : Optional.empty();
+    }
+
+    /** The {@code url} values of file tables; items that are not tables are skipped (the hash reader reports them). */
+    static List<String> fileUrls(List<? extends Node> files, ParseContext context) {
+        List<String> out = new ArrayList<>();
+        for (Node item : files) {
+            if (item instanceof MapNode file) {
+                TreeValues.string(file, "url", context).ifPresent(u -> out.add(u.value()));
+            }
+        }
+        return out;
     }
 
     /** The {@code hash} values of a list of file tables ({@code [{file = ..., hash = ...}]}). */

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * Reads a PEP 751 lockfile ({@code pylock.toml} or {@code pylock.<name>.toml}): each
  * {@code [[packages]]} entry with its version, marker, {@code index}, its source ({@code vcs}
  * with {@code commit-id}, {@code directory}, {@code archive}, or {@code sdist}/{@code wheels} from
- * an index) and the {@code hashes} tables of its files. The lockfile covers the project's
+ * an index) and the {@code hashes} tables of its files. An entry without {@code index} whose files
+ * are all on PyPI's file host was resolved from PyPI. The lockfile covers the project's
  * dependencies and the extras and dependency groups it lists; it may be locked for some
  * environments only, so marker-dependent declarations are not expected in it.
  */
@@ -87,9 +88,14 @@ public final class PylockParser implements DocumentParser {
             url = remote.or(() -> TreeValues.string(archive.get(), "path", context).map(ScalarNode::value));
             hashes.addAll(LockEntries.hashTable(archive.get(), context));
         } else {
-            TreeValues.table(entry, "sdist", context).ifPresent(s -> hashes.addAll(LockEntries.hashTable(s, context)));
-            for (MapNode wheel : TreeValues.tables(entry, "wheels", context)) {
-                hashes.addAll(LockEntries.hashTable(wheel, context));
+            List<MapNode> files = new ArrayList<>();
+            TreeValues.table(entry, "sdist", context).ifPresent(files::add);
+            files.addAll(TreeValues.tables(entry, "wheels", context));
+            for (MapNode file : files) {
+                hashes.addAll(LockEntries.hashTable(file, context));
+            }
+            if (index.isEmpty()) {
+                index = LockEntries.indexOfFiles(LockEntries.fileUrls(files, context));
             }
         }
         return new LockedPackage(name.value(), version, kind, index, url, hashes, editable, marker,
