@@ -67,7 +67,7 @@ class ArchiveRulesTest {
                 TRAVERSAL, TRAVERSAL, "diagnostic archive-traversal", "diagnostic archive-traversal");
         fixture("clean-sdist", "ok-1.0.tar.gz", gzip(tar(file("ok-1.0/setup.py", "from setuptools import"
                 + " setup\nsetup(name='ok')\n"), link("ok-1.0/docs", "README.md", TarConstants.LF_SYMLINK))), null);
-        fixture("expansion-ratio", "bundle.zip", zip("weights.bin", new String(new char[3 << 20])), null,
+        fixture("expansion-ratio", "bundle.zip", zip("weights.bin", new String(new char[40 << 20])), null,
                 BOMB, "diagnostic archive-limit");
         fixture("entry-count", "many.zip", zip("a.txt", "a", "b.txt", "b", "c.txt", "c"),
                 "[limits]\nmax-archive-entries = 2\n", BOMB, "diagnostic archive-limit");
