@@ -59,6 +59,8 @@ class SetupFixturesTest {
                 "runs for the setup script when pip builds or installs from source and decodes a payload"
                         + " (cryptography.fernet.Fernet, cryptography.fernet.Fernet().decrypt)",
                 "runs for the setup script when pip builds or installs from source and decodes a payload"
-                        + " (base64.b64decode)");
+                        + " (base64.b64decode)",
+                "runs for the setup script when pip builds or installs from source and decodes a payload"
+                        + " (fernet.Fernet, fernet.Fernet().decrypt)");
     }
 }
