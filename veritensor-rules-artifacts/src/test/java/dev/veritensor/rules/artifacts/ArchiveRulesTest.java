@@ -65,6 +65,10 @@ class ArchiveRulesTest {
                 link("pkg-1.0/passwd", "/etc/passwd", TarConstants.LF_LINK),
                 link("pkg-1.0/readme", "README.md", TarConstants.LF_SYMLINK))), null,
                 TRAVERSAL, TRAVERSAL, "diagnostic archive-traversal", "diagnostic archive-traversal");
+        fixture("sdist-link-chain", "pkg-1.0.tar.gz", gzip(tar(
+                link("pkg-1.0/a/b/top", "../../..", TarConstants.LF_SYMLINK),
+                link("pkg-1.0/up", "a/b/top/..", TarConstants.LF_SYMLINK))), null,
+                TRAVERSAL, "diagnostic archive-traversal");
         fixture("clean-sdist", "ok-1.0.tar.gz", gzip(tar(file("ok-1.0/setup.py", "from setuptools import"
                 + " setup\nsetup(name='ok')\n"), link("ok-1.0/docs", "README.md", TarConstants.LF_SYMLINK))), null);
         fixture("expansion-ratio", "bundle.zip", zip("weights.bin", new String(new char[40 << 20])), null,
