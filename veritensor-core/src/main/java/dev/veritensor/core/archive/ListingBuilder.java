@@ -23,7 +23,8 @@ import java.util.Set;
  * Turns the entries an archive reader finds into a listing, member sources and diagnostics, with
  * the same rules for every format: names that leave the archive, size limits, duplicate names
  * (the last copy is scanned, as extractors keep it), links that point out of the archive (alone,
- * or once the archive's other symbolic links are followed), and the reader's own findings. Entries arrive in archive order; for each, {@link #plan} judges the
+ * or once the archive's other symbolic links are followed, see {@link LinkResolver}), and the
+ * reader's own findings. Entries arrive in archive order; for each, {@link #plan} judges the
  * declared sizes first (so a reader knows whether to read the content) and {@link #add} records
  * the entry.
  */
