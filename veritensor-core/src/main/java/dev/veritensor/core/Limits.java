@@ -16,8 +16,8 @@ package dev.veritensor.core;
  * @param maxArchiveTotalSize    largest expanded size of all members of one archive; the member that
  *                               crosses it and all later ones are not scanned
  * @param maxExpansionRatio      largest expanded-to-compressed size ratio of a zip member, or of a
- *                               compressed tar stream as a whole; only judged beyond 1 MiB expanded,
- *                               since short repetitive files compress far better and are harmless
+ *                               compressed tar stream as a whole; only judged beyond 32 MiB expanded,
+ *                               since smaller repetitive files compress as well as bombs and are harmless
  * @param maxArchiveDepth        deepest nesting of archives inside archives: 0 opens only the
  *                               archives of the scan itself, 3 (the default) three levels within
  */
@@ -25,8 +25,11 @@ public record Limits(long maxTextFileSize, int maxNestingDepth, int maxYamlAlias
                      int maxArchiveEntries, long maxArchiveEntrySize, long maxArchiveTotalSize,
                      int maxExpansionRatio, int maxArchiveDepth) {
 
-    /** Defaults: 10 MiB text files, depth 100, 100 YAML aliases, 10,000 entries, 1 GiB/4 GiB, ratio 200, depth 3. */
-    public static final Limits DEFAULTS = new Limits(10L << 20, 100, 100, 10_000, 1L << 30, 4L << 30, 200, 3);
+    /**
+     * Defaults: 10 MiB text files, depth 100, 100 YAML aliases, 100,000 entries (PyTorch and TensorFlow
+     * wheels hold over 12,000), 1 GiB/4 GiB, ratio 200, depth 3.
+     */
+    public static final Limits DEFAULTS = new Limits(10L << 20, 100, 100, 100_000, 1L << 30, 4L << 30, 200, 3);
 
     public Limits {
         if (maxTextFileSize < 1 || maxNestingDepth < 1 || maxYamlAliases < 0 || maxArchiveEntries < 1

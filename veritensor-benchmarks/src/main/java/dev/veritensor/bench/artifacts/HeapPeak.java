@@ -8,12 +8,13 @@ import java.lang.management.MemoryType;
  * The peak occupancy of this JVM's old-generation heap pool so far — what survived collections,
  * i.e. what the scanner retained — for benchmark reports.
  */
-final class HeapPeak {
+public final class HeapPeak {
 
     private HeapPeak() {
     }
 
-    static String report() {
+    /** The peak old-generation occupancy and the maximum heap, as one line. */
+    public static String report() {
         long peak = 0;
         String pools = "";
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -11,7 +11,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Writes synthetic ML artifacts for the benchmarks: PyTorch zip checkpoints and small pickles. */
-final class SyntheticArtifacts {
+public final class SyntheticArtifacts {
 
     private SyntheticArtifacts() {
     }
@@ -99,7 +99,7 @@ final class SyntheticArtifacts {
     }
 
     /** Deletes {@code dir} and everything below it. */
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) throws IOException {
         try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

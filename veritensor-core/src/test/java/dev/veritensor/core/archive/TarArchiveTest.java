@@ -122,6 +122,43 @@ class TarArchiveTest {
     }
 
     @Test
+    void linksThatLeaveTogetherAreTraversal() {
+        TarBuilder tar = TarBuilder.create()
+                .symlink("pkg/a/b/root", "../../..")       // the archive root: inside on its own
+                .symlink("pkg/up", "a/b/root/..")          // above the root once 'root' is followed
+                .symlink("here", ".")
+                .symlink("here/parent", "..")              // lexically 'here/..' is the root; really above it
+                .symlink("pkg/etc", "a/b/abs/passwd")      // through a link to an absolute path
+                .symlink("pkg/a/b/abs", "/etc")            // listed after the link that passes through it
+                .symlink("pkg/docs", "share/doc")
+                .symlink("pkg/readme", "docs/../docs/README") // through a link that stays inside
+                .symlink("loop/x", "y").symlink("loop/y", "x") // a loop: extraction fails, nothing leaves
+                .file("pkg/share/doc/README", "x");
+        ArchiveExpander.Expansion e = expand("a.tar.gz", tar.gzip());
+        assertThat(anomalies(e)).containsExactly("TRAVERSAL pkg/a/b/abs", "TRAVERSAL pkg/up", "TRAVERSAL here/parent",
+                "TRAVERSAL pkg/etc");
+        assertThat(listing(e).anomalies().get(1).message()).isEqualTo("'pkg/up': the link's target 'a/b/root/..'"
+                + " leaves the archive once the links it passes through are followed ('pkg/a/b/root')");
+        assertThat(listing(e).anomalies().get(3).message()).isEqualTo("'pkg/etc': the link's target"
+                + " 'a/b/abs/passwd' reaches the absolute path '/etc' through the link 'pkg/a/b/abs'");
+        assertThat(texts(e)).containsOnlyKeys("a.tar.gz!/pkg/share/doc/README");
+    }
+
+    @Test
+    void followingLinksThroughEachOtherHasABudget() {
+        TarBuilder tar = TarBuilder.create();
+        String deep = "s/".repeat(3000);
+        for (int i = 0; i < 2000; i++) {
+            tar.pax("linkpath", deep + "t").symlink("d/l" + i, "t");
+        }
+        ArchiveExpander.Expansion e = expand("many-links.tar", tar.tar());
+        assertThat(anomalies(e)).containsExactly("IRREGULAR *");
+        assertThat(listing(e).anomalies().get(0).message()).isEqualTo("the archive's symbolic links are too many or"
+                + " too long to follow them all through each other; the rest were judged one by one");
+        assertThat(listing(e).entries()).hasSize(2000);
+    }
+
+    @Test
     void absoluteAndClimbingNamesAreTraversal() {
         TarBuilder tar = TarBuilder.create().file("/usr/lib/python3/site-packages/evil.pth", "import os\n")
                 .file("../../evil.pth", "import os\n").folder("../up/");

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -65,12 +66,25 @@ class ArchiveRulesTest {
                 link("pkg-1.0/passwd", "/etc/passwd", TarConstants.LF_LINK),
                 link("pkg-1.0/readme", "README.md", TarConstants.LF_SYMLINK))), null,
                 TRAVERSAL, TRAVERSAL, "diagnostic archive-traversal", "diagnostic archive-traversal");
+        fixture("sdist-link-chain", "pkg-1.0.tar.gz", gzip(tar(
+                link("pkg-1.0/a/b/top", "../../..", TarConstants.LF_SYMLINK),
+                link("pkg-1.0/up", "a/b/top/..", TarConstants.LF_SYMLINK))), null,
+                TRAVERSAL, "diagnostic archive-traversal");
         fixture("clean-sdist", "ok-1.0.tar.gz", gzip(tar(file("ok-1.0/setup.py", "from setuptools import"
                 + " setup\nsetup(name='ok')\n"), link("ok-1.0/docs", "README.md", TarConstants.LF_SYMLINK))), null);
-        fixture("expansion-ratio", "bundle.zip", zip("weights.bin", new String(new char[3 << 20])), null,
+        fixture("expansion-ratio", "bundle.zip", zip("weights.bin", new String(new char[40 << 20])), null,
                 BOMB, "diagnostic archive-limit");
         fixture("entry-count", "many.zip", zip("a.txt", "a", "b.txt", "b", "c.txt", "c"),
                 "[limits]\nmax-archive-entries = 2\n", BOMB, "diagnostic archive-limit");
+        String[] fifteen = new String[30];
+        for (int i = 0; i < 15; i++) {
+            fifteen[2 * i] = "shard-" + i + ".csv";
+            fifteen[2 * i + 1] = "a,b,c\n".repeat(10);
+        }
+        List<String> capped = new ArrayList<>(Collections.nCopies(11, BOMB)); // ten limits one by one, then a count
+        capped.addAll(Collections.nCopies(15, "diagnostic archive-limit"));
+        fixture("many-members-over-a-limit", "shards.zip", zip(fifteen), "[limits]\nmax-archive-entry-size = 20\n",
+                capped.toArray(String[]::new));
         fixture("entry-size", "big.tar", tar(file("data.csv", "x,y\n".repeat(300))),
                 "[limits]\nmax-archive-entry-size = 1000\n", BOMB, "diagnostic archive-limit");
         for (Fixture f : fixtures) {

@@ -32,6 +32,7 @@ import dev.veritensor.rules.pip.rules.UnsafeIndexStrategyRule;
 import dev.veritensor.rules.pip.rules.WheelRecordMismatchRule;
 import dev.veritensor.rules.pip.script.PipScriptParser;
 import dev.veritensor.rules.pip.setupcfg.SetupCfgParser;
+import dev.veritensor.rules.pip.setuppy.InTreeBackendParser;
 import dev.veritensor.rules.pip.setuppy.SetupScriptParser;
 import dev.veritensor.rules.pip.startup.PthFileParser;
 import dev.veritensor.rules.pip.typosquat.KnownMaliciousRule;
@@ -66,7 +67,8 @@ public final class PipRulePack implements RulePack {
             new PipfileLockParser(),
             new PthFileParser(),
             new WheelParser(),
-            new SetupScriptParser());
+            new SetupScriptParser(),
+            new InTreeBackendParser());
 
     private static final List<Rule<?>> RULES = List.of(
             new ExecutablePthRule(),

@@ -29,7 +29,7 @@ public final class PyCapabilities {
                     "binascii.unhexlify", "codecs.decode", "codecs.getdecoder", "codecs.escape_decode",
                     "codecs.iterdecode", "zlib.decompress*", "gzip.decompress", "bz2.decompress", "lzma.decompress",
                     "marshal.load*", "pickle.load*", "cPickle.load*", "_pickle.load*", "dill.load*",
-                    "builtins.bytes.fromhex", "builtins.bytearray.fromhex", "cryptography.fernet", "Crypto.Cipher",
+                    "builtins.bytes.fromhex", "builtins.bytearray.fromhex", "cryptography.fernet", "fernet", "Crypto.Cipher",
                     "Cryptodome.Cipher", "pyaes"),
             PyCapability.PROCESS, List.of("subprocess", "_posixsubprocess", "os.system", "os.popen*", "os.spawn*",
                     "os.exec*", "os.posix_spawn*", "os.fork", "os.forkpty", "os.startfile", "pty", "commands",
@@ -46,7 +46,7 @@ public final class PyCapabilities {
     private static final Map<PyCapability, List<NamePattern>> MODULES = compile(Map.of(
             PyCapability.CODE_EXECUTION, List.of("runpy", "code", "ctypes", "_ctypes", "zipimport"),
             PyCapability.PAYLOAD_DECODING, List.of("base64", "binascii", "codecs", "zlib", "gzip", "bz2", "lzma",
-                    "marshal", "pickle", "cPickle", "_pickle", "dill"),
+                    "marshal", "pickle", "cPickle", "_pickle", "dill", "fernet"),
             PyCapability.PROCESS, List.of("subprocess", "_posixsubprocess", "pty", "commands", "popen2"),
             PyCapability.NETWORK, List.of("socket", "_socket", "urllib.request", "urllib2", "http.client",
                     "httplib", "requests", "httpx", "urllib3", "aiohttp", "ftplib", "smtplib", "telnetlib", "poplib",

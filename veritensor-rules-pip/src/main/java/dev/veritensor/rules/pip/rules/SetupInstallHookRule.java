@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,6 +50,8 @@ import java.util.stream.Collectors;
  *       site-packages through {@code data_files} ({@code data_files=[(get_python_lib(), ['x.pth'])]},
  *       reported on the {@code .pth} name).</li>
  * </ul>
+ * The module of an in-tree PEP 517 build backend ({@code backend-path} in {@code pyproject.toml})
+ * is judged like a setup script's own code: what importing it runs and the hooks pip calls.
  * Reading the environment is never reported by itself; when the same code reads it and does one of
  * the above, the message says so (a token sent out). One finding per line.
  */
@@ -108,7 +109,7 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
         PyCode code = document.code();
         Map<Integer, Report> byLine = new TreeMap<>();
         Set<String> moduleShellTaint = tainted(code.module(), SetupInstallHookRule::mentionsShellNetwork, Set.of());
-        List<InstallTimeCode.Reached> reached = InstallTimeCode.of(code);
+        List<InstallTimeCode.Reached> reached = InstallTimeCode.of(code, document.buildBackend());
         Set<Context> readsEnvironment = new HashSet<>();
         for (InstallTimeCode.Reached r : reached) {
             for (PyStatement s : r.block().statements()) {

@@ -142,7 +142,7 @@ public final class WheelRecordMismatchRule implements Rule<WheelDocument> {
             problems.add("RECORD hashes it with " + algorithm.get() + ", which the wheel specification forbids");
         } else if (entry.digest(algorithm.get()).isPresent()) {
             String actual = entry.digest(algorithm.get()).get();
-            if (!actual.equals(digest.get())) {
+            if (!RecordHashes.matches(actual, digest.get())) {
                 problems.add("its " + algorithm.get() + " is " + actual + " but RECORD says " + digest.get());
             }
         } else if (!RecordHashes.isNotComputed(algorithm.get())) {

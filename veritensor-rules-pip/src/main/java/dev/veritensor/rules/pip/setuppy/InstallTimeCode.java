@@ -60,9 +60,13 @@ public final class InstallTimeCode {
      */
     public record Context(Trigger trigger, Optional<String> command, String owner) {
 
-        /** A phrase for messages: "the 'install' command (class PostInstall)" or "the setup script". */
+        /**
+         * A phrase for messages: "the 'install' command (class PostInstall)", "the setup script" or,
+         * for a build backend's module, "the in-tree build backend".
+         */
         public String describe() {
-            return command.map(c -> "the '" + c + "' command (class " + owner + ")").orElse("the setup script");
+            return command.map(c -> "the '" + c + "' command (class " + owner + ")")
+                    .orElse(owner.isEmpty() ? "the setup script" : "the " + owner);
         }
     }
 
@@ -97,12 +101,27 @@ public final class InstallTimeCode {
         }
     }
 
-    /** Every block that runs at build or install time, in source order, with its context. */
+    /** The PEP 517 and PEP 660 hooks pip calls on a build backend. */
+    private static final Set<String> BACKEND_HOOKS = Set.of("build_wheel", "build_sdist", "build_editable",
+            "get_requires_for_build_wheel", "get_requires_for_build_sdist", "get_requires_for_build_editable",
+            "prepare_metadata_for_build_wheel", "prepare_metadata_for_build_editable");
+
+    /** Every block of a setup script that runs at build or install time, in source order, with its context. */
     public static List<Reached> of(PyCode code) {
-        return new InstallTimeCode(code).reach();
+        return of(code, false);
     }
 
-    private List<Reached> reach() {
+    /**
+     * Every block that runs at build or install time, in source order, with its context; for the
+     * module of an in-tree build backend ({@code buildBackend}), what importing it runs and the
+     * PEP 517/660 hooks pip calls ({@code build_wheel}, {@code get_requires_for_build_wheel}, …),
+     * all with the trigger of a setup script's own code.
+     */
+    public static List<Reached> of(PyCode code, boolean buildBackend) {
+        return new InstallTimeCode(code).reach(buildBackend);
+    }
+
+    private List<Reached> reach(boolean buildBackend) {
         Context[] label = new Context[code.blocks().size()];
         List<SetupCommands.CommandClass> install = new ArrayList<>();
         List<SetupCommands.CommandClass> build = new ArrayList<>();
@@ -123,10 +142,19 @@ public final class InstallTimeCode {
             spread(work, label);
         }
         ArrayDeque<Pending> script = new ArrayDeque<>();
-        Context scriptContext = new Context(Trigger.SCRIPT, Optional.empty(), "");
+        Context scriptContext = new Context(Trigger.SCRIPT, Optional.empty(), buildBackend ? "in-tree build backend" : "");
         for (PyBlock b : code.blocks()) {
             if (b.kind() == PyBlock.Kind.MODULE || b.kind() == PyBlock.Kind.CLASS && notInFunction(b)) {
                 script.add(new Pending(b, scriptContext));
+            }
+        }
+        if (buildBackend) {
+            for (String hook : BACKEND_HOOKS) {
+                for (PyBlock f : moduleLevel.getOrDefault(hook, List.of())) {
+                    if (f.kind() == PyBlock.Kind.FUNCTION) {
+                        script.add(new Pending(f, scriptContext));
+                    }
+                }
             }
         }
         spread(script, label);

@@ -3,6 +3,7 @@ package dev.veritensor.rules.pip.wheel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +11,9 @@ import java.util.Set;
 /**
  * The hash algorithms a wheel RECORD may name (Python {@code hashlib} names) and how Veritensor
  * computes them. The wheel specification requires sha256 or stronger and forbids md5 and sha1;
- * digests are written in urlsafe base64 without padding.
+ * digests are written in urlsafe base64 without padding. Some build tools write the same digest
+ * in another encoding — hexadecimal, or standard base64 — which {@link #matches} accepts: the
+ * bytes are what decides whether a file is what RECORD says.
  */
 public final class RecordHashes {
 
@@ -50,6 +53,19 @@ public final class RecordHashes {
     /** Whether the algorithm is a strong one that the JDK cannot compute, so the digest cannot be verified. */
     public static boolean isNotComputed(String algorithm) {
         return NOT_COMPUTED.contains(algorithm);
+    }
+
+    /**
+     * Whether {@code recorded}, a RECORD digest without its base64 padding, is the digest
+     * {@code computed} (as {@link #encode} writes it): written as the specification says, with the
+     * standard base64 alphabet ({@code +/} for {@code -_}), or in hexadecimal (either case).
+     */
+    public static boolean matches(String computed, String recorded) {
+        if (recorded.equals(computed) || recorded.replace('+', '-').replace('/', '_').equals(computed)) {
+            return true;
+        }
+        byte[] bytes = Base64.getUrlDecoder().decode(computed);
+        return recorded.length() == 2 * bytes.length && recorded.equalsIgnoreCase(HexFormat.of().formatHex(bytes));
     }
 
     /** A digest as RECORD writes it: urlsafe base64 without padding. */

@@ -45,6 +45,18 @@ class SetupFixturesTest {
     }
 
     @Test
+    void anInTreeBuildBackendIsReadThroughPyprojectAndNamedSo() {
+        ScanResult result = TESTER.scan(fixtures().resolve("in-tree-backend"));
+        assertThat(result.findings()).extracting(f -> f.location().path()).containsOnly("_build/hatch_shim.py");
+        assertThat(result.findings()).extracting(Finding::message).containsExactly(
+                "runs for the in-tree build backend when pip builds or installs from source and reaches the network"
+                        + " (urllib.request.urlopen); the same code reads the environment, where tokens and"
+                        + " credentials are",
+                "runs for the in-tree build backend when pip builds or installs from source and decodes a payload"
+                        + " (base64.b64decode); the same code reads the environment, where tokens and credentials are");
+    }
+
+    @Test
     void scriptLevelFindingsSayWhatRuns() {
         ScanResult result = TESTER.scan(fixtures().resolve("module-level-dropper"));
         assertThat(result.findings()).extracting(Finding::message).containsExactly(
@@ -59,6 +71,8 @@ class SetupFixturesTest {
                 "runs for the setup script when pip builds or installs from source and decodes a payload"
                         + " (cryptography.fernet.Fernet, cryptography.fernet.Fernet().decrypt)",
                 "runs for the setup script when pip builds or installs from source and decodes a payload"
-                        + " (base64.b64decode)");
+                        + " (base64.b64decode)",
+                "runs for the setup script when pip builds or installs from source and decodes a payload"
+                        + " (fernet.Fernet, fernet.Fernet().decrypt)");
     }
 }

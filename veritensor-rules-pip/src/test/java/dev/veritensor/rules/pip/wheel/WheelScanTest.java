@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -74,6 +78,41 @@ class WheelScanTest {
         PackRun.Result result = scan(w);
         assertThat(result.findings()).hasSize(1);
         assertThat(result.findings().get(0).message()).isEqualTo("ml_utils/x.py: it is 6 bytes but RECORD says 7");
+    }
+
+    @Test
+    void aDigestWrittenInHexOrStandardBase64IsCompared() throws Exception {
+        byte[] lib = "def area(r):\n    return 3.14159 * r * r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] doc = "Geometry helpers.\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bin = new byte[600];
+        for (int i = 0; i < bin.length; i++) {
+            bin[i] = (byte) (i * 31 + 7);
+        }
+        String standardBase64 = "";
+        for (int shift = 0; !standardBase64.contains("+") && !standardBase64.contains("/"); shift++) {
+            bin[0] = (byte) shift;
+            standardBase64 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bin));
+        }
+        String hexOfOther = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(doc));
+        TestWheel w = clean()
+                .unlisted("ml_utils/geometry.py", new String(lib, StandardCharsets.UTF_8))
+                .recordRow("ml_utils/geometry.py,sha256=" + HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(lib)) + "," + lib.length)
+                .unlisted("ml_utils/README.txt", "Geometry helpers, patched.\n")
+                .recordRow("ml_utils/README.txt,sha256=" + hexOfOther.toUpperCase(Locale.ROOT) + ",27");
+        RawZip zip = new RawZip();
+        byte[] built = w.build();
+        PackRun.Result hex = scan("dist/" + w.fileName(), built);
+        assertThat(hex.findings()).extracting(PackRun.Reported::message).containsExactly("ml_utils/README.txt: its"
+                + " sha256 is " + TestWheel.digest("sha256", "Geometry helpers, patched.\n".getBytes(StandardCharsets.UTF_8))
+                + " but RECORD says " + hexOfOther.toUpperCase(Locale.ROOT));
+
+        String record = "ml_utils/tables.bin,sha256=" + standardBase64 + "," + bin.length + "\n"
+                + "ml_utils/tables2.bin,sha256=" + standardBase64.replace("=", "") + "," + bin.length + "\n"
+                + w.distInfo() + "/RECORD,,\n";
+        zip.stored("ml_utils/tables.bin", bin).stored("ml_utils/tables2.bin", bin)
+                .deflated(w.distInfo() + "/RECORD", record.getBytes(StandardCharsets.UTF_8));
+        assertThat(scan("dist/" + w.fileName(), zip.bytes()).findings()).isEmpty();
     }
 
     @Test
