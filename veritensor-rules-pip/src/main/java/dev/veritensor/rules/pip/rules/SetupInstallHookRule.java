@@ -87,7 +87,8 @@ public final class SetupInstallHookRule implements Rule<SetupScriptDocument> {
                     + " and environment. Code there that reaches the network, decodes a payload, runs dynamic code or"
                     + " spawns processes outside the build steps, or that writes a .pth file (which then runs at every"
                     + " Python start-up), is how malicious packages steal credentials and install backdoors at"
-                    + " install time.")
+                    + " install time. The module of an in-tree build backend (backend-path in pyproject.toml),"
+                    + " which pip imports from the project to build it, is judged the same way.")
             .remediation("Do not build or install the package. For your own project, move the work out of setup.py"
                     + " (declare build dependencies in pyproject.toml, ship data as package data) or make it an"
                     + " explicit step of your release process.")
