@@ -228,6 +228,13 @@ class ArtifactFixturesTest {
         npz.add("a.npy", Artifacts.npy("<f4", "(2,)", new byte[8]));
         npz.add("b.npy", Artifacts.npy("|O", "(1,)", Artifacts.objectArrayPickle(p().raw(evilElement)))).deflated();
         fixture("npz-object-member", "arrays.npz", npz.bytes(), OBJECT_ARRAY, EXEC);
+        ZipWriter manyArrays = ZipWriter.create();
+        for (int i = 0; i < 400; i++) {
+            manyArrays.add("coefficient_" + i + ".npy", Artifacts.npy("<f8", "(1,)", new byte[8]));
+        }
+        fixture("npz-many-plain-arrays", "wavelets.npz", manyArrays.bytes());
+        manyArrays.add("zz_last.npy", Artifacts.npy("|O", "(1,)", Artifacts.objectArrayPickle(p().raw(evilElement))));
+        fixture("npz-many-arrays-object-last", "wavelets.npz", manyArrays.bytes(), OBJECT_ARRAY, EXEC);
         String layers = "{\"module\": \"keras.layers\", \"class_name\": \"InputLayer\", \"config\": {\"name\": \"input\"}}";
         fixture("keras-benign", "model.keras", Artifacts.keras(kerasModel(layers + ", {\"module\": \"keras.layers\","
                 + " \"class_name\": \"Dense\", \"config\": {\"name\": \"dense\", \"units\": 1, \"activation\": \"relu\"}}")));
@@ -266,6 +273,13 @@ class ArtifactFixturesTest {
         byte[] huge = Artifacts.safetensors("{}", 0);
         huge[3] = 0x20;
         fixture("safetensors-header-too-large", "model.safetensors", huge, SAFETENSORS);
+        byte[] pastEnd = Artifacts.safetensors(ok, 16);
+        pastEnd[2] = 0x01;
+        fixture("safetensors-header-past-end", "model.safetensors", pastEnd, SAFETENSORS);
+        fixture("safetensors-under-another-name", "weights.bin", Artifacts.safetensors(ok, 16));
+        byte[] overlapUnnamed = Artifacts.safetensors("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}", 16);
+        fixture("safetensors-under-another-name-overlap", "weights.bin", overlapUnnamed, SAFETENSORS);
     }
 
     private void notArtifacts() {
@@ -275,6 +289,11 @@ class ArtifactFixturesTest {
         fixture("lorem", "notes.md", utf8("Lorem ipsum (dolor) sit amet.\n"));
         fixture("plain-zip", "docs.zip", plainZip());
         fixture("c-code-brace-at-byte-8", "main.c", utf8("struct a{ int x; };\n"));
+        fixture("template-brace-at-byte-8", "page.html.j2", utf8("<p>\n    {{ foo | upper }}\n</p>\n"));
+        byte[] catalog = new byte[64];
+        byte[] magic = {(byte) 0xde, 0x12, 0x04, (byte) 0x95, 0, 0, 0, 0, '{', 0, 0, 0, 0x1c};
+        System.arraycopy(magic, 0, catalog, 0, magic.length);
+        fixture("message-catalog-brace-at-byte-8", "messages.mo", catalog);
     }
 
     private static byte[] plainZip() {

@@ -53,10 +53,10 @@ public final class ArtifactParser implements DocumentParser {
 
     @Override
     public boolean accepts(Source source) throws IOException {
-        return source.size() > 0 && kind(source.head(HEAD), source.size()).isPresent();
+        return source.size() > 0 && kind(source.head(HEAD), source.size(), source.path()).isPresent();
     }
 
-    static Optional<Kind> kind(byte[] head, long size) throws IOException {
+    static Optional<Kind> kind(byte[] head, long size, String name) throws IOException {
         if (ZipArchive.hasZipMagic(head)) {
             return Optional.of(Kind.ZIP);
         }
@@ -69,7 +69,7 @@ public final class ArtifactParser implements DocumentParser {
         if (KerasH5.hasMagic(head)) {
             return Optional.of(Kind.HDF5);
         }
-        if (SafetensorsReader.looksLikeSafetensors(head)) {
+        if (SafetensorsReader.looksLikeSafetensors(head, size, name)) {
             return Optional.of(Kind.SAFETENSORS);
         }
         if (TarReader.firstName(head).filter(LegacyTorchTar.MEMBERS::contains).isPresent()) {
@@ -91,7 +91,7 @@ public final class ArtifactParser implements DocumentParser {
     @Override
     public List<Document> parse(Source source, ParseContext context) throws DocumentParseException, IOException {
         byte[] head = source.head(HEAD);
-        Optional<Kind> kind = kind(head, source.size());
+        Optional<Kind> kind = kind(head, source.size(), source.path());
         if (kind.isEmpty()) {
             return List.of();
         }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,18 +33,31 @@ final class SafetensorsReader {
 
     /**
      * Whether {@code head} starts like a safetensors file: a binary length (not eight printable
-     * characters, as in a text file that happens to have a brace at byte 8), then a JSON object.
+     * characters, as in a text file that happens to have a brace at byte 8) that fits in the file,
+     * then a JSON object whose first key or end follows the brace. A file named {@code .safetensors}
+     * only needs the brace at byte 8, so that a broken header of a file that claims the format is
+     * still reported.
      */
-    static boolean looksLikeSafetensors(byte[] head) {
+    static boolean looksLikeSafetensors(byte[] head, long size, String name) {
         if (head.length < 9 || head[8] != '{' || length(head) < 2) {
             return false;
         }
-        for (int i = 0; i < 8; i++) {
-            if (head[i] < 0x20 || head[i] > 0x7e) {
-                return true;
-            }
+        if (name.toLowerCase(Locale.ROOT).endsWith(".safetensors")) {
+            return true;
         }
-        return false;
+        boolean binaryLength = false;
+        for (int i = 0; i < 8; i++) {
+            binaryLength |= head[i] < 0x20 || head[i] > 0x7e;
+        }
+        long n = length(head);
+        if (!binaryLength || n < 0 || n > size - 8) {
+            return false;
+        }
+        int i = 9;
+        while (i < head.length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
+            i++;
+        }
+        return i == head.length || head[i] == '"' || head[i] == '}';
     }
 
     private static long length(byte[] head) {

@@ -81,19 +81,19 @@ final class ZipArtifacts {
                     }
                     return;
                 }
-                if (pickles[0] >= MAX_PICKLE_MEMBERS) {
-                    pickles[1]++;
-                    return;
-                }
                 BufferedInputStream in = new BufferedInputStream(data, SNIFF);
                 in.mark(SNIFF);
                 byte[] head = in.readNBytes(SNIFF);
                 in.reset();
                 if (NpyHeader.hasMagic(head)) {
-                    pickles[0]++;
+                    // every array is read: a plain one costs a header, and an archive of many arrays is normal
                     documents.addAll(NumpyArrays.read(source, Optional.of(entry.name()), in, context));
                 } else if (PickleStreamReader.looksLikePickle(head, entry.size())
                         || (format == ContainerFormat.PYTORCH_ZIP && entry.name().endsWith(".pkl"))) {
+                    if (pickles[0] >= MAX_PICKLE_MEMBERS) {
+                        pickles[1]++;
+                        return;
+                    }
                     pickles[0]++;
                     PickleStreams.Scan scan = PickleStreams.read(in, head, format);
                     documents.add(new PickleDocument(source, format, Optional.of(entry.name()), 0, scan.trace()));
@@ -119,7 +119,7 @@ final class ZipArtifacts {
         }
         if (pickles[1] > 0) {
             anomalies.add(new ContainerAnomaly(Optional.empty(), 0, "more than " + MAX_PICKLE_MEMBERS
-                    + " members hold pickles or arrays; " + pickles[1] + " further members were not analysed"));
+                    + " members hold pickles; " + pickles[1] + " further members were not analysed"));
         }
         documents.add(0, new dev.veritensor.rules.artifacts.model.ContainerDocument(source, format, anomalies));
         return documents;
