@@ -11,6 +11,7 @@ import dev.veritensor.rules.pip.lock.PoetryLockParser;
 import dev.veritensor.rules.pip.lock.PylockParser;
 import dev.veritensor.rules.pip.lock.UvLockParser;
 import dev.veritensor.rules.pip.pipenv.PipfileParser;
+import dev.veritensor.rules.pip.pyproject.PdmTomlParser;
 import dev.veritensor.rules.pip.pyproject.PoetryTomlParser;
 import dev.veritensor.rules.pip.pyproject.PyprojectParser;
 import dev.veritensor.rules.pip.pyproject.UvTomlParser;
@@ -58,6 +59,7 @@ public final class PipRulePack implements RulePack {
             new PyprojectParser(),
             new UvTomlParser(),
             new PoetryTomlParser(),
+            new PdmTomlParser(),
             new SetupCfgParser(),
             new PipfileParser(),
             new PoetryLockParser(),

@@ -8,6 +8,7 @@ import dev.veritensor.rules.pip.conf.PipConfDocument;
 import dev.veritensor.rules.pip.pipenv.PipfileDocument;
 import dev.veritensor.rules.pip.project.ManifestDocument;
 import dev.veritensor.rules.pip.project.ProjectFiles;
+import dev.veritensor.rules.pip.pyproject.PdmTomlDocument;
 import dev.veritensor.rules.pip.pyproject.PyprojectDocument;
 import dev.veritensor.rules.pip.pyproject.UvTomlDocument;
 import dev.veritensor.rules.pip.resolution.IndexConfig;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * <ul>
  *   <li>a {@code pyproject.toml} uses the tools it configures; a {@code uv.toml} in the same
  *       directory replaces its {@code [tool.uv]} settings (the {@code [tool.uv.sources]} pins
- *       stay); a file that configures no tool is installed by pip;</li>
+ *       stay); a {@code pdm.toml} in the same directory adds its indexes to PDM's sources (see
+ *       {@link PdmTomlDocument#combinedWith}); a file that configures no tool is installed by pip;</li>
  *   <li>pip (requirements files, {@code setup.cfg}, install commands, unconfigured
  *       {@code pyproject.toml}) also applies the settings of every {@code pip.conf}/{@code pip.ini}
  *       of the scan;</li>
@@ -93,7 +95,13 @@ public final class EffectiveIndexConfigs {
             pyproject.uv().ifPresent(out::add);
             pyproject.uvPip().ifPresent(out::add);
         }
-        pyproject.pdm().ifPresent(out::add);
+        Optional<PdmTomlDocument> pdmToml = ProjectFiles.beside(pyproject, PdmTomlDocument.class, project).stream()
+                .findFirst();
+        if (pdmToml.isPresent()) {
+            out.add(pdmToml.get().combinedWith(pyproject.pdm()));
+        } else {
+            pyproject.pdm().ifPresent(out::add);
+        }
         return out;
     }
 }

@@ -41,8 +41,11 @@ final class UvSettings {
      * @param pin    the index it pins the package to
      * @param kind   the kind of a direct source (Git, URL, path, workspace)
      * @param url    the direct source's reference
+     * @param at     where the direct source's reference is written (the {@code git}, {@code url},
+     *               {@code path} or {@code workspace} value)
      */
-    record SourceEntry(Optional<UvIndexes.Pin> pin, Optional<Dependency.Kind> kind, Optional<String> url) {
+    record SourceEntry(Optional<UvIndexes.Pin> pin, Optional<Dependency.Kind> kind, Optional<String> url,
+                       Optional<Location> at) {
     }
 
     private UvSettings() {
@@ -225,7 +228,7 @@ final class UvSettings {
         Optional<ScalarNode> index = TreeValues.string(m, "index", context);
         if (index.isPresent()) {
             return new SourceEntry(Optional.of(new UvIndexes.Pin(index.get().value(), index.get().location())),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
         Optional<ScalarNode> git = TreeValues.string(m, "git", context);
         if (git.isPresent()) {
@@ -235,21 +238,25 @@ final class UvSettings {
             String url = git.get().value();
             String prefixed = url.startsWith("git+") ? url : "git+" + url;
             return new SourceEntry(Optional.empty(), Optional.of(Dependency.Kind.VCS),
-                    Optional.of(prefixed + revision.map(r -> "@" + r).orElse("")));
+                    Optional.of(prefixed + revision.map(r -> "@" + r).orElse("")), Optional.of(git.get().location()));
         }
         Optional<ScalarNode> url = TreeValues.string(m, "url", context);
         if (url.isPresent()) {
-            return new SourceEntry(Optional.empty(), Optional.of(Dependency.Kind.URL), Optional.of(url.get().value()));
+            return new SourceEntry(Optional.empty(), Optional.of(Dependency.Kind.URL), Optional.of(url.get().value()),
+                    Optional.of(url.get().location()));
         }
         Optional<ScalarNode> path = TreeValues.string(m, "path", context);
         if (path.isPresent()) {
-            return new SourceEntry(Optional.empty(), Optional.of(Dependency.Kind.PATH), Optional.of(path.get().value()));
+            return new SourceEntry(Optional.empty(), Optional.of(Dependency.Kind.PATH), Optional.of(path.get().value()),
+                    Optional.of(path.get().location()));
         }
-        if (TreeValues.bool(m, "workspace", context).filter(ScalarNode::isTrue).isPresent()) {
-            return new SourceEntry(Optional.empty(), Optional.of(Dependency.Kind.PATH), Optional.of("workspace"));
+        Optional<ScalarNode> workspace = TreeValues.bool(m, "workspace", context).filter(ScalarNode::isTrue);
+        if (workspace.isPresent()) {
+            return new SourceEntry(Optional.empty(), Optional.of(Dependency.Kind.PATH), Optional.of("workspace"),
+                    Optional.of(workspace.get().location()));
         }
         TreeValues.report(context, m, "a source needs index, git, url, path or workspace");
-        return new SourceEntry(Optional.empty(), Optional.empty(), Optional.empty());
+        return new SourceEntry(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The index pins of {@code sources}. */
@@ -283,7 +290,7 @@ final class UvSettings {
             Dependency direct = new Dependency(d.name(), d.normalizedName(), d.specifier(), first.kind().get(),
                     first.url(), d.hashes(), d.index(), d.markers(), d.extras(), d.pinnedElsewhere(), d.location(),
                     d.nameLocation());
-            return new ManifestDependency(direct, declared.section(), Optional.empty());
+            return new ManifestDependency(direct, declared.section(), Optional.empty(), first.at());
         }
         return declared;
     }

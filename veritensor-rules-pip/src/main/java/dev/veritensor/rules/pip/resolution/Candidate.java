@@ -1,5 +1,7 @@
 package dev.veritensor.rules.pip.resolution;
 
+import dev.veritensor.rules.pip.model.UrlSecrets;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,7 +33,8 @@ public record Candidate(String url, Optional<String> name, boolean implicit, boo
 
     /** How messages name this index: its name and URL, and whether it is implicit. */
     public String label() {
-        String base = name.map(n -> n + " (" + url + ")").orElse(url);
+        String shown = UrlSecrets.mask(url);
+        String base = name.map(n -> n + " (" + shown + ")").orElse(shown);
         return implicit ? base + " by default" : base;
     }
 }

@@ -2,24 +2,26 @@ package dev.veritensor.rules.pip.rules;
 
 import dev.veritensor.api.ConfiguresIndexes;
 import dev.veritensor.api.IndexSetting;
-import dev.veritensor.api.Redaction;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
 import dev.veritensor.api.Severity;
 import dev.veritensor.rules.pip.model.EnvReferences;
 import dev.veritensor.rules.pip.model.UrlParts;
+import dev.veritensor.rules.pip.model.UrlSecrets;
 
 import java.util.Optional;
 
 /**
  * {@code pip/index-credentials}: a secret written into an index or find-links URL —
- * {@code https://user:password@host} or a token as user name ({@code https://token@host}). The
- * message shows the URL masked, never the secret.
+ * {@code https://user:password@host}, a token as user name ({@code https://token@host}), or a
+ * token in the path where a hosted index takes it there ({@code https://pypi.fury.io/<token>/acme/};
+ * see {@link UrlSecrets}). The message shows the URL masked, never the secret.
  *
  * <p>Not reported: a secret taken from the environment, which is the recommended practice —
- * {@code https://${USER}:${TOKEN}@host}, {@code https://user:${TOKEN}@host} or
- * {@code https://${TOKEN}@host} — and a user name with an empty password, which holds no secret.
+ * {@code https://${USER}:${TOKEN}@host}, {@code https://user:${TOKEN}@host},
+ * {@code https://${TOKEN}@host} or {@code https://pypi.fury.io/${TOKEN}/acme/} — and a user name
+ * with an empty password, which holds no secret.
  */
 public final class IndexCredentialsRule implements Rule<ConfiguresIndexes> {
 
@@ -54,7 +56,10 @@ public final class IndexCredentialsRule implements Rule<ConfiguresIndexes> {
             Optional<String> userInfo = UrlParts.parse(setting.url()).flatMap(UrlParts::userInfo);
             if (userInfo.isPresent() && holdsSecret(userInfo.get())) {
                 context.report(setting.location(), "credentials are written into the URL '"
-                        + Redaction.mask(setting.url()) + "'; take them from the environment or a keyring");
+                        + UrlSecrets.mask(setting.url()) + "'; take them from the environment or a keyring");
+            } else if (UrlSecrets.pathToken(setting.url()).isPresent()) {
+                context.report(setting.location(), "an access token is written into the path of the URL '"
+                        + UrlSecrets.mask(setting.url()) + "'; take it from the environment (${VAR}) or a keyring");
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.veritensor.rules.pip.lock.PoetryLockParser;
 import dev.veritensor.rules.pip.lock.PylockParser;
 import dev.veritensor.rules.pip.lock.UvLockParser;
 import dev.veritensor.rules.pip.pipenv.PipfileParser;
+import dev.veritensor.rules.pip.pyproject.PdmTomlParser;
 import dev.veritensor.rules.pip.pyproject.PoetryTomlParser;
 import dev.veritensor.rules.pip.pyproject.PyprojectParser;
 import dev.veritensor.rules.pip.pyproject.UvTomlParser;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoldenModelTest {
 
     private static final List<DocumentParser> PARSERS = List.of(new PyprojectParser(), new UvTomlParser(),
-            new PoetryTomlParser(), new PipfileParser(), new SetupCfgParser(), new PoetryLockParser(),
+            new PoetryTomlParser(), new PdmTomlParser(), new PipfileParser(), new SetupCfgParser(), new PoetryLockParser(),
             new UvLockParser(), new PdmLockParser(), new PylockParser(), new PipfileLockParser());
 
     @TestFactory

@@ -25,6 +25,11 @@ class ManifestParsersFuzzTest {
     }
 
     @FuzzTest(maxDuration = "5m")
+    void pdmToml(byte[] input) {
+        ParserInvariants.check("pdm.toml", input);
+    }
+
+    @FuzzTest(maxDuration = "5m")
     void setupCfg(byte[] input) {
         ParserInvariants.check("setup.cfg", input);
     }

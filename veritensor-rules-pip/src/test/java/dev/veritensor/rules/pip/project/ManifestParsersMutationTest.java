@@ -22,9 +22,11 @@ import java.util.stream.Stream;
  */
 class ManifestParsersMutationTest {
 
-    private static final Map<String, String> METHODS = Map.of("pyproject", "pyproject.toml", "uvToml", "uv.toml",
-            "poetryToml", "poetry.toml", "setupCfg", "setup.cfg", "pipfile", "Pipfile", "poetryLock", "poetry.lock",
-            "uvLock", "uv.lock", "pdmLock", "pdm.lock", "pylock", "pylock.toml", "pipfileLock", "Pipfile.lock");
+    private static final Map<String, String> METHODS = Map.ofEntries(Map.entry("pyproject", "pyproject.toml"),
+            Map.entry("uvToml", "uv.toml"), Map.entry("poetryToml", "poetry.toml"), Map.entry("pdmToml", "pdm.toml"),
+            Map.entry("setupCfg", "setup.cfg"), Map.entry("pipfile", "Pipfile"),
+            Map.entry("poetryLock", "poetry.lock"), Map.entry("uvLock", "uv.lock"), Map.entry("pdmLock", "pdm.lock"),
+            Map.entry("pylock", "pylock.toml"), Map.entry("pipfileLock", "Pipfile.lock"));
     private static final byte[][] TOKENS = {"[".getBytes(), "]".getBytes(), "{".getBytes(), "}".getBytes(),
             "\"".getBytes(), "'".getBytes(), "\n".getBytes(), " = ".getBytes(), "[[package]]\n".getBytes(),
             "\\".getBytes(), "#".getBytes(), ",".getBytes(), "\"\"\"".getBytes(), ";".getBytes(), "@".getBytes()};

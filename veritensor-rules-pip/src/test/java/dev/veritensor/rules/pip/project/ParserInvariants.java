@@ -18,6 +18,7 @@ import dev.veritensor.rules.pip.lock.PoetryLockParser;
 import dev.veritensor.rules.pip.lock.PylockParser;
 import dev.veritensor.rules.pip.lock.UvLockParser;
 import dev.veritensor.rules.pip.pipenv.PipfileParser;
+import dev.veritensor.rules.pip.pyproject.PdmTomlParser;
 import dev.veritensor.rules.pip.pyproject.PoetryTomlParser;
 import dev.veritensor.rules.pip.pyproject.PyprojectParser;
 import dev.veritensor.rules.pip.pyproject.UvTomlParser;
@@ -38,17 +39,18 @@ import java.util.Map;
 public final class ParserInvariants {
 
     /** Each parser under test, by the file name it reads. */
-    public static final Map<String, DocumentParser> PARSERS = Map.of(
-            "pyproject.toml", new PyprojectParser(),
-            "uv.toml", new UvTomlParser(),
-            "poetry.toml", new PoetryTomlParser(),
-            "setup.cfg", new SetupCfgParser(),
-            "Pipfile", new PipfileParser(),
-            "poetry.lock", new PoetryLockParser(),
-            "uv.lock", new UvLockParser(),
-            "pdm.lock", new PdmLockParser(),
-            "pylock.toml", new PylockParser(),
-            "Pipfile.lock", new PipfileLockParser());
+    public static final Map<String, DocumentParser> PARSERS = Map.ofEntries(
+            Map.entry("pyproject.toml", new PyprojectParser()),
+            Map.entry("uv.toml", new UvTomlParser()),
+            Map.entry("poetry.toml", new PoetryTomlParser()),
+            Map.entry("pdm.toml", new PdmTomlParser()),
+            Map.entry("setup.cfg", new SetupCfgParser()),
+            Map.entry("Pipfile", new PipfileParser()),
+            Map.entry("poetry.lock", new PoetryLockParser()),
+            Map.entry("uv.lock", new UvLockParser()),
+            Map.entry("pdm.lock", new PdmLockParser()),
+            Map.entry("pylock.toml", new PylockParser()),
+            Map.entry("Pipfile.lock", new PipfileLockParser()));
 
     /** Small limits so fuzzing reaches them. */
     private static final Limits LIMITS = new Limits(1 << 20, 20, 10, 10, 1 << 20, 1 << 20, 10, 2);
