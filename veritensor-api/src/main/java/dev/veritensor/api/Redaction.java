@@ -6,9 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks credentials so that no report, message or log line ever repeats one: the user-info of URLs
- * and tokens whose format announces them by a prefix (GitHub, GitLab, Hugging Face, PyPI, AWS,
- * OpenAI, Slack, npm, private key blocks). The engine applies {@link #mask(String)} to every finding
+ * Masks credentials so that no report, message or log line ever repeats one: the user-info of URLs,
+ * tokens whose format announces them by a prefix (GitHub, GitLab, Hugging Face, PyPI, AWS,
+ * OpenAI, Slack, npm, private key blocks), and access tokens that hosted package indexes take as a
+ * path segment (Gemfury {@code pypi.fury.io/<token>/<account>/}, Cloudsmith
+ * {@code dl.cloudsmith.io/<token>/<owner>/…}, anaconda.org {@code …anaconda.org/t/<token>/…};
+ * an environment reference such as {@code ${FURY_TOKEN}} is not a token). The engine applies {@link #mask(String)} to every finding
  * message, fix and diagnostic; parsers and rules may use it for anything else they display, and
  * {@link #tokens(String)} to find such tokens.
  */
@@ -25,8 +28,16 @@ public final class Redaction {
     public record Token(String kind, String masked, int start, int end) {
     }
 
-    /** A token format: a cheap literal every match contains, the pattern, and how much of it may show. */
+    /**
+     * A token format: cheap literals one of which every match contains (in each case the pattern
+     * accepts), the pattern, and how much of it may
+     * show ({@code -1}: nothing, the match reads as a fixed text).
+     */
     private record Shape(String kind, List<String> markers, Pattern pattern, int visiblePrefix) {
+        String masked(String match) {
+            return visiblePrefix < 0 ? "-----BEGIN … PRIVATE KEY-----" : match.substring(0, visiblePrefix) + MASK;
+        }
+
         boolean mayOccurIn(String text) {
             for (String m : markers) {
                 if (text.contains(m)) {
@@ -52,7 +63,14 @@ public final class Redaction {
             new Shape("Slack token", List.of("xox"), Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 5),
             new Shape("npm token", List.of("npm_"), Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"), 4),
             new Shape("private key", List.of("PRIVATE KEY"),
-                    Pattern.compile("-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----"), 0));
+                    Pattern.compile("-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----"), -1),
+            new Shape("Gemfury token", List.of(".io/", ".IO/"),
+                    Pattern.compile("(?i)(?<=\\bpypi\\.fury\\.io/)[A-Za-z0-9_-]+(?=/[^/\\s?#'\"]+)"), 0),
+            new Shape("Cloudsmith token", List.of(".io/", ".IO/"),
+                    Pattern.compile("(?i)(?<=\\bdl\\.cloudsmith\\.io/)(?!(?:public|basic)/)[A-Za-z0-9_-]+"
+                            + "(?=/[^/\\s?#'\"]+)"), 0),
+            new Shape("anaconda.org token", List.of("/t/", "/T/"),
+                    Pattern.compile("(?i)(?<=anaconda\\.org/t/)[A-Za-z0-9_-]+(?=/)"), 0));
 
     /** What a masked credential reads as. */
     public static final String MASK = "***";
@@ -74,9 +92,7 @@ public final class Redaction {
             }
             Matcher m = s.pattern().matcher(text);
             while (m.find()) {
-                String masked = s.visiblePrefix() == 0 ? "-----BEGIN … PRIVATE KEY-----"
-                        : m.group().substring(0, s.visiblePrefix()) + MASK;
-                out.add(new Token(s.kind(), masked, m.start(), m.end()));
+                out.add(new Token(s.kind(), s.masked(m.group()), m.start(), m.end()));
             }
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));

@@ -29,6 +29,24 @@ class RedactionTest {
     }
 
     @Test
+    void masksAccessTokensThatHostedIndexesTakeInThePath() {
+        assertThat(Redaction.mask("--extra-index-url https://pypi.fury.io/q1W2e3R4t5Y6u7I8/acme/ now"))
+                .isEqualTo("--extra-index-url https://pypi.fury.io/***/acme/ now");
+        assertThat(Redaction.mask("'https://dl.cloudsmith.io/AbC123dEf456/acme/ml/python/simple/'"))
+                .isEqualTo("'https://dl.cloudsmith.io/***/acme/ml/python/simple/'");
+        assertThat(Redaction.mask("https://pypi.anaconda.org/t/ab-12cd-34ef/acme/simple"))
+                .isEqualTo("https://pypi.anaconda.org/t/***/acme/simple");
+        assertThat(Redaction.tokens("https://pypi.fury.io/q1W2e3R4t5Y6u7I8/acme/")).singleElement()
+                .satisfies(t -> assertThat(t.kind()).isEqualTo("Gemfury token"));
+        String publicForms = "https://pypi.fury.io/acme/ https://pypi.fury.io/${FURY_TOKEN}/acme/ "
+                + "https://dl.cloudsmith.io/public/acme/ml/python/simple/ https://dl.cloudsmith.io/basic/acme/ml/ "
+                + "https://pypi.anaconda.org/acme/simple";
+        assertThat(Redaction.mask(publicForms)).isEqualTo(publicForms);
+        assertThat(Redaction.mask("HTTPS://PYPI.FURY.IO/TOK3N/ACME/ and https://Pypi.Anaconda.Org/T/tok/acme"))
+                .isEqualTo("HTTPS://PYPI.FURY.IO/***/ACME/ and https://Pypi.Anaconda.Org/T/***/acme");
+    }
+
+    @Test
     void leavesUrlsWithoutCredentialsAndAddressesAlone() {
         String plain = "https://pypi.org/simple and git@github.com:org/repo.git and a@b.c";
         assertThat(Redaction.mask(plain)).isEqualTo(plain);

@@ -3,7 +3,7 @@ package dev.veritensor.rules.pip.confusion;
 import dev.veritensor.api.Dependency;
 import dev.veritensor.api.InternalScope;
 import dev.veritensor.api.ProjectView;
-import dev.veritensor.rules.pip.model.UrlSecrets;
+import dev.veritensor.api.Redaction;
 import dev.veritensor.rules.pip.project.LockedPackage;
 import dev.veritensor.rules.pip.project.LockfileDocument;
 import dev.veritensor.rules.pip.resolution.PublicIndexes;
@@ -57,7 +57,7 @@ public final class InternalPackages {
                 }
                 for (LockedPackage p : lock.packages()) {
                     if (privateIndex(p, scope) && !proxies.contains(InternalScope.canonicalUrl(p.index().get()))) {
-                        locked.putIfAbsent(p.normalizedName(), "locked from the private index " + UrlSecrets.mask(p.index().get())
+                        locked.putIfAbsent(p.normalizedName(), "locked from the private index " + Redaction.mask(p.index().get())
                                 + " in " + lock.source().path());
                     }
                 }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Secrets written into package URLs, and how to show such URLs safely. Besides the user-info
+ * Secrets written into package URLs. Besides the user-info
  * ({@code https://user:token@host/…}, masked by {@link Redaction}), some hosted indexes take the
  * access token as a path segment of the index URL:
  * <ul>
@@ -19,9 +19,9 @@ import java.util.Optional;
  *   <li>anaconda.org: {@code https://pypi.anaconda.org/t/<token>/<owner>/simple}, and the same
  *       {@code /t/<token>/} prefix on its other hosts.</li>
  * </ul>
- * A segment made only of environment references ({@code ${FURY_TOKEN}}) holds no secret. Every
- * message that shows an index or package URL goes through {@link #mask(String)}, because the
- * engine's own masking does not know these path forms.
+ * A segment made only of environment references ({@code ${FURY_TOKEN}}) holds no secret.
+ * {@link Redaction#mask(String)} masks the same tokens wherever they are shown; this class tells
+ * rules which URL carries one.
  */
 public final class UrlSecrets {
 
@@ -35,17 +35,6 @@ public final class UrlSecrets {
     /** The token written into the path of {@code url} by a host known to take one there. */
     public static Optional<String> pathToken(String url) {
         return tokenSegment(url).map(Segment::text);
-    }
-
-    /**
-     * {@code url} safe to print: its user-info and token-shaped credentials masked as
-     * {@link Redaction#mask(String)} does, and a path token replaced by {@link Redaction#MASK}.
-     */
-    public static String mask(String url) {
-        String masked = Redaction.mask(url);
-        return tokenSegment(masked)
-                .map(s -> masked.substring(0, s.start()) + Redaction.MASK + masked.substring(s.start() + s.text().length()))
-                .orElse(masked);
     }
 
     private static Optional<Segment> tokenSegment(String url) {

@@ -1,6 +1,6 @@
 package dev.veritensor.rules.pip.resolution;
 
-import dev.veritensor.rules.pip.model.UrlSecrets;
+import dev.veritensor.api.Redaction;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +33,7 @@ public record Candidate(String url, Optional<String> name, boolean implicit, boo
 
     /** How messages name this index: its name and URL, and whether it is implicit. */
     public String label() {
-        String shown = UrlSecrets.mask(url);
+        String shown = Redaction.mask(url);
         String base = name.map(n -> n + " (" + shown + ")").orElse(shown);
         return implicit ? base + " by default" : base;
     }

@@ -4,12 +4,12 @@ import dev.veritensor.api.ConfiguresIndexes;
 import dev.veritensor.api.Fix;
 import dev.veritensor.api.IndexSetting;
 import dev.veritensor.api.Location;
+import dev.veritensor.api.Redaction;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
 import dev.veritensor.api.Severity;
 import dev.veritensor.rules.pip.model.NamesIndexOptions;
-import dev.veritensor.rules.pip.model.UrlSecrets;
 
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +62,7 @@ public final class ExtraIndexUrlRule implements Rule<ConfiguresIndexes> {
             if (setting.role() != IndexSetting.Role.EXTRA) {
                 continue;
             }
-            String message = "extra index '" + UrlSecrets.mask(setting.url()) + "' is searched beside the primary"
+            String message = "extra index '" + Redaction.mask(setting.url()) + "' is searched beside the primary"
                     + " index and the highest version from any of them is installed, so a public package named like"
                     + " an internal one can replace it (dependency confusion)";
             boolean proxy = context.project().internal().isInternalIndex(setting.url());

@@ -2,6 +2,7 @@ package dev.veritensor.rules.pip.rules;
 
 import dev.veritensor.api.ConfiguresIndexes;
 import dev.veritensor.api.IndexSetting;
+import dev.veritensor.api.Redaction;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
@@ -56,10 +57,10 @@ public final class IndexCredentialsRule implements Rule<ConfiguresIndexes> {
             Optional<String> userInfo = UrlParts.parse(setting.url()).flatMap(UrlParts::userInfo);
             if (userInfo.isPresent() && holdsSecret(userInfo.get())) {
                 context.report(setting.location(), "credentials are written into the URL '"
-                        + UrlSecrets.mask(setting.url()) + "'; take them from the environment or a keyring");
+                        + Redaction.mask(setting.url()) + "'; take them from the environment or a keyring");
             } else if (UrlSecrets.pathToken(setting.url()).isPresent()) {
                 context.report(setting.location(), "an access token is written into the path of the URL '"
-                        + UrlSecrets.mask(setting.url()) + "'; take it from the environment (${VAR}) or a keyring");
+                        + Redaction.mask(setting.url()) + "'; take it from the environment (${VAR}) or a keyring");
             }
         }
     }

@@ -2,12 +2,12 @@ package dev.veritensor.rules.pip.rules;
 
 import dev.veritensor.api.ConfiguresIndexes;
 import dev.veritensor.api.IndexSetting;
+import dev.veritensor.api.Redaction;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
 import dev.veritensor.api.Severity;
 import dev.veritensor.rules.pip.model.UrlParts;
-import dev.veritensor.rules.pip.model.UrlSecrets;
 
 import java.util.Optional;
 
@@ -46,7 +46,7 @@ public final class InsecureIndexRule implements Rule<ConfiguresIndexes> {
     @Override
     public void check(ConfiguresIndexes document, RuleContext context) {
         for (IndexSetting setting : document.indexSettings()) {
-            String url = UrlSecrets.mask(setting.url());
+            String url = Redaction.mask(setting.url());
             switch (setting.role()) {
                 case NO_INDEX -> {
                     // nothing is fetched

@@ -1,12 +1,12 @@
 package dev.veritensor.rules.pip.rules;
 
 import dev.veritensor.api.Dependency;
+import dev.veritensor.api.Redaction;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
 import dev.veritensor.api.Severity;
 import dev.veritensor.rules.pip.model.DirectReferences;
-import dev.veritensor.rules.pip.model.UrlSecrets;
 import dev.veritensor.rules.pip.requirements.RequirementLine;
 import dev.veritensor.rules.pip.requirements.RequirementsDocument;
 
@@ -99,6 +99,6 @@ public final class MissingHashRule implements Rule<RequirementsDocument> {
     }
 
     private static String display(Dependency d) {
-        return d.name().isEmpty() ? UrlSecrets.mask(d.url().orElse("")) : d.name() + d.specifier();
+        return d.name().isEmpty() ? Redaction.mask(d.url().orElse("")) : d.name() + d.specifier();
     }
 }

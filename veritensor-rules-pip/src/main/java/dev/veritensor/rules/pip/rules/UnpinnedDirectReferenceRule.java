@@ -3,12 +3,12 @@ package dev.veritensor.rules.pip.rules;
 import dev.veritensor.api.DeclaresDependencies;
 import dev.veritensor.api.Dependency;
 import dev.veritensor.api.Location;
+import dev.veritensor.api.Redaction;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
 import dev.veritensor.api.Severity;
 import dev.veritensor.rules.pip.model.DirectReferences;
-import dev.veritensor.rules.pip.model.UrlSecrets;
 import dev.veritensor.rules.pip.project.ManifestDependency;
 import dev.veritensor.rules.pip.project.ManifestDocument;
 
@@ -66,10 +66,10 @@ public final class UnpinnedDirectReferenceRule implements Rule<DeclaresDependenc
             if (d.kind() == Dependency.Kind.VCS && !DirectReferences.pinsImmutableRevision(url) && reported.add(at)) {
                 String revision = DirectReferences.vcsRevision(url).map(r -> "'" + r + "', which can move")
                         .orElse("no revision, so the default branch");
-                context.report(at, "VCS dependency '" + UrlSecrets.mask(url) + "' names " + revision
+                context.report(at, "VCS dependency '" + Redaction.mask(url) + "' names " + revision
                         + "; pin it to a full commit id");
             } else if (d.kind() == Dependency.Kind.URL && d.hashes().isEmpty() && reported.add(at)) {
-                context.report(at, "archive URL '" + UrlSecrets.mask(url) + "' has no hash; the file"
+                context.report(at, "archive URL '" + Redaction.mask(url) + "' has no hash; the file"
                         + " behind it can change: add #sha256=… or --hash");
             }
         }

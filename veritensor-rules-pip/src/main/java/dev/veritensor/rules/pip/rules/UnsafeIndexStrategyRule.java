@@ -6,6 +6,7 @@ import dev.veritensor.api.Fix;
 import dev.veritensor.api.InternalScope;
 import dev.veritensor.api.Location;
 import dev.veritensor.api.ProjectView;
+import dev.veritensor.api.Redaction;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RuleContext;
 import dev.veritensor.api.RuleInfo;
@@ -13,7 +14,6 @@ import dev.veritensor.api.RuleOptions;
 import dev.veritensor.api.Script;
 import dev.veritensor.api.Severity;
 import dev.veritensor.rules.pip.confusion.EffectiveIndexConfigs;
-import dev.veritensor.rules.pip.model.UrlSecrets;
 import dev.veritensor.rules.pip.resolution.IndexConfig;
 import dev.veritensor.rules.pip.resolution.PdmSources;
 import dev.veritensor.rules.pip.resolution.PipfileSources;
@@ -153,7 +153,7 @@ public final class UnsafeIndexStrategyRule implements Rule<Document> {
         for (UvIndexes.Index i : uv.indexes()) {
             if (i.passesOnAuthFailure() && !PublicIndexes.isPublic(i.url(), scope)) {
                 context.report(i.ignoredErrorCodesLocation().orElse(i.location()), "ignore-error-codes on "
-                        + i.name().orElse(UrlSecrets.mask(i.url())) + " makes " + uv.tool()
+                        + i.name().orElse(Redaction.mask(i.url())) + " makes " + uv.tool()
                         + " go on to the next index when this "
                         + "index refuses access (401/403), so a lapsed credential resolves private names publicly");
             }

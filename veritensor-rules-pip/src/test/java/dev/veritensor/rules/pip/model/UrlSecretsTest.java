@@ -1,5 +1,6 @@
 package dev.veritensor.rules.pip.model;
 
+import dev.veritensor.api.Redaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,14 +12,14 @@ class UrlSecretsTest {
     @Test
     void gemfuryTakesTheTokenBeforeTheAccount() {
         assertThat(UrlSecrets.pathToken("https://pypi.fury.io/fAkE0tOkEn123/acme/")).contains("fAkE0tOkEn123");
-        assertThat(UrlSecrets.mask("https://pypi.fury.io/fAkE0tOkEn123/acme/")).isEqualTo("https://pypi.fury.io/***/acme/");
+        assertThat(Redaction.mask("https://pypi.fury.io/fAkE0tOkEn123/acme/")).isEqualTo("https://pypi.fury.io/***/acme/");
     }
 
     @Test
     void cloudsmithTakesAnEntitlementTokenUnlessThePathSaysPublicOrBasic() {
         String url = "https://dl.cloudsmith.io/Xq7Fake42/acme/internal/python/simple/";
         assertThat(UrlSecrets.pathToken(url)).contains("Xq7Fake42");
-        assertThat(UrlSecrets.mask(url)).isEqualTo("https://dl.cloudsmith.io/***/acme/internal/python/simple/");
+        assertThat(Redaction.mask(url)).isEqualTo("https://dl.cloudsmith.io/***/acme/internal/python/simple/");
         assertThat(UrlSecrets.pathToken("https://dl.cloudsmith.io/public/acme/tools/python/simple/")).isEmpty();
         assertThat(UrlSecrets.pathToken("https://dl.cloudsmith.io/basic/acme/tools/python/simple/")).isEmpty();
     }
@@ -26,7 +27,7 @@ class UrlSecretsTest {
     @Test
     void anacondaTakesTheTokenAfterT() {
         assertThat(UrlSecrets.pathToken("https://pypi.anaconda.org/t/ab-12-cd/acme/simple")).contains("ab-12-cd");
-        assertThat(UrlSecrets.mask("https://conda.anaconda.org/t/ab-12-cd/acme")).isEqualTo(
+        assertThat(Redaction.mask("https://conda.anaconda.org/t/ab-12-cd/acme")).isEqualTo(
                 "https://conda.anaconda.org/t/***/acme");
         assertThat(UrlSecrets.pathToken("https://pypi.anaconda.org/acme/simple")).isEmpty();
     }
@@ -45,12 +46,12 @@ class UrlSecretsTest {
     })
     void noTokenWhereNoneIsWrittenOrTheHostTakesNone(String url) {
         assertThat(UrlSecrets.pathToken(url)).isEmpty();
-        assertThat(UrlSecrets.mask(url)).isEqualTo(url);
+        assertThat(Redaction.mask(url)).isEqualTo(url);
     }
 
     @Test
-    void userInfoIsMaskedAsTheEngineDoesAndTheCaseOfTheHostDoesNotMatter() {
-        assertThat(UrlSecrets.mask("https://bot:hunter2@PyPI.Fury.io/tok3n/acme/?x=1#f"))
+    void reportsMaskUserInfoAndPathTokenWhateverTheCaseOfTheHost() {
+        assertThat(Redaction.mask("https://bot:hunter2@PyPI.Fury.io/tok3n/acme/?x=1#f"))
                 .isEqualTo("https://***@PyPI.Fury.io/***/acme/?x=1#f");
     }
 }
