@@ -36,7 +36,8 @@ import java.util.Optional;
  * Inside a wheel only the files installed directly into site-packages are read (the root and the
  * {@code .data/purelib}, {@code .data/platlib} folders, see {@link WheelLayout}): elsewhere site.py
  * never sees them. In the repository and in sdists every {@code .pth} file is read, since build
- * code can install it anywhere. The executed code is read with {@link PyCodeReader}, never run.
+ * code can install it anywhere, except PyTorch checkpoints saved under the same extension (a zip
+ * archive or a binary pickle), which the artifact rules read. The executed code is read with {@link PyCodeReader}, never run.
  */
 public final class PthFileParser implements DocumentParser {
 
@@ -48,13 +49,27 @@ public final class PthFileParser implements DocumentParser {
     }
 
     @Override
-    public boolean accepts(Source source) {
+    public boolean accepts(Source source) throws IOException {
         if (!source.fileName().endsWith(".pth")) {
             return false;
         }
         Optional<ArchiveMember> member = ArchiveMember.of(source.path());
-        return member.isEmpty() || !member.get().inWheel()
-                || WheelLayout.isInstalledAtSitePackagesRoot(member.get().member());
+        if (member.isPresent() && member.get().inWheel()) {
+            return WheelLayout.isInstalledAtSitePackagesRoot(member.get().member());
+        }
+        return !isPyTorchCheckpoint(source.head(4));
+    }
+
+    /**
+     * Whether a file starts as a PyTorch checkpoint does ({@code torch.save} names them {@code .pth}
+     * too): a zip archive or a binary pickle. Outside a wheel's site-packages root such a file is a
+     * model, left to the artifact rules, not a start-up file.
+     */
+    private static boolean isPyTorchCheckpoint(byte[] head) {
+        boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K'
+                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+        boolean pickle = head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5;
+        return zip || pickle;
     }
 
     @Override

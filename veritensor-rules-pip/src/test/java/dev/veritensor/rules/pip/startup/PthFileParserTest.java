@@ -22,6 +22,22 @@ class PthFileParserTest {
     }
 
     @Test
+    void pyTorchCheckpointsNamedPthAreLeftToTheArtifactRulesOutsideWheels() throws Exception {
+        InMemoryParseContext context = new InMemoryParseContext();
+        PthFileParser parser = new PthFileParser();
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0};
+        byte[] pickle = {(byte) 0x80, 2, (byte) 0x8a, 10};
+        assertThat(parser.accepts(context.add("models/resnet.pth", zip))).isFalse();
+        assertThat(parser.accepts(context.add("models/legacy.pth", pickle))).isFalse();
+        assertThat(parser.accepts(context.add("pkg-1.0.tar.gz!/pkg-1.0/weights.pth", zip))).isFalse();
+        assertThat(parser.accepts(context.add("dist/pkg-1.0-py3-none-any.whl!/evil.pth", zip)))
+                .as("site.py reads whatever sits at a wheel's site-packages root").isTrue();
+        assertThat(parser.accepts(context.add("hook.pth", "import os\n".getBytes(StandardCharsets.UTF_8)))).isTrue();
+        assertThat(parser.accepts(context.add("paths.pth", "PK/lib\n".getBytes(StandardCharsets.UTF_8)))).isTrue();
+        assertThat(parser.accepts(context.add("empty.pth", new byte[0]))).isTrue();
+    }
+
+    @Test
     void linesAreClassifiedAsSitePyDoes() throws Exception {
         PthDocument doc = parse("# comment\n\n   \n../lib\nimport os\nimport\tsys\nimportlib\n import indented\n#import x\n");
         assertThat(doc.lines()).extracting(PthLine::kind).containsExactly(PthLine.Kind.COMMENT, PthLine.Kind.BLANK,
