@@ -289,6 +289,12 @@ class ArtifactFixturesTest {
         fixture("lorem", "notes.md", utf8("Lorem ipsum (dolor) sit amet.\n"));
         fixture("plain-zip", "docs.zip", plainZip());
         fixture("c-code-brace-at-byte-8", "main.c", utf8("struct a{ int x; };\n"));
+        StringBuilder record = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            record.append("PyAcme/module_").append(i).append(".py,sha256=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdef,")
+                    .append(1000 + i).append('\n');
+        }
+        fixture("wheel-record-of-persid-lines", "RECORD", utf8(record.toString()));
         fixture("template-brace-at-byte-8", "page.html.j2", utf8("<p>\n    {{ foo | upper }}\n</p>\n"));
         byte[] catalog = new byte[64];
         byte[] magic = {(byte) 0xde, 0x12, 0x04, (byte) 0x95, 0, 0, 0, 0, '{', 0, 0, 0, 0x1c};

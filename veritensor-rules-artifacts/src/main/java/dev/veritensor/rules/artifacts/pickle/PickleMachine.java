@@ -86,6 +86,7 @@ public final class PickleMachine {
     private java.util.Map<Long, PyValue> sparseMemo = new java.util.HashMap<>();
     private boolean degraded;
     private long executed;
+    private final java.util.BitSet opcodeKinds = new java.util.BitSet(256);
     private long opOffset;
     private String opName = "";
 
@@ -109,6 +110,11 @@ public final class PickleMachine {
     /** Number of opcodes this machine has executed completely. */
     public long executed() {
         return executed;
+    }
+
+    /** Number of different opcodes this machine has executed completely. */
+    public int distinctOpcodes() {
+        return opcodeKinds.cardinality();
     }
 
     /** Offset of the opcode being executed. */
@@ -146,6 +152,7 @@ public final class PickleMachine {
                 opName = Opcodes.name(code);
                 PyValue stopped = step(code, in);
                 executed++;
+                opcodeKinds.set(code);
                 if (stopped != null) {
                     trace.pickleDone();
                     return new Result(Outcome.STOPPED, stopped, start);

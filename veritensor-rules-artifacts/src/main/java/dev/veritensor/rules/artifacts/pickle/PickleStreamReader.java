@@ -14,6 +14,7 @@ public final class PickleStreamReader {
 
     /** Opcodes a head cut off mid-pickle must hold to count as a pickle (one long line does not). */
     private static final int MIN_OPCODES_IN_HEAD = 8;
+    private static final int MIN_OPCODE_KINDS_IN_HEAD = 3;
 
     private PickleStreamReader() {
     }
@@ -64,7 +65,10 @@ public final class PickleStreamReader {
             return true;
         }
         PickleTrace t = probe.finish(in.position());
+        // text whose every line starts with an opcode letter reads as a run of one opcode (a wheel's
+        // RECORD is a run of PERSID lines); a real pickle builds values with several
         boolean cutByHead = head.length < size && machine.executed() >= MIN_OPCODES_IN_HEAD
+                && machine.distinctOpcodes() >= MIN_OPCODE_KINDS_IN_HEAD
                 && t.malformations().stream().allMatch(m -> m.detail().startsWith("the data ends"));
         return cutByHead || t.globals().stream().anyMatch(g -> g.useCount() > 0);
     }
