@@ -88,7 +88,7 @@ class PthFileParserTest {
     }
 
     @Test
-    void insideWheelsOnlySitePackagesRootFilesAreAccepted() {
+    void insideWheelsOnlySitePackagesRootFilesAreAccepted() throws Exception {
         PthFileParser parser = new PthFileParser();
         String wheel = "dist/a-1.0-py3-none-any.whl!/";
         assertThat(parser.accepts(Source.of(wheel + "a.pth", ""))).isTrue();
