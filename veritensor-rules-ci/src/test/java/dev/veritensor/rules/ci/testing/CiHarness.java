@@ -5,23 +5,18 @@ import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
 import dev.veritensor.api.DocumentParser;
 import dev.veritensor.api.Finding;
-import dev.veritensor.api.Fix;
-import dev.veritensor.api.InternalScope;
 import dev.veritensor.api.Location;
-import dev.veritensor.api.ProjectView;
 import dev.veritensor.api.Rule;
-import dev.veritensor.api.RuleContext;
-import dev.veritensor.api.RuleOptions;
 import dev.veritensor.api.Script;
-import dev.veritensor.api.Severity;
 import dev.veritensor.api.SourceText;
-import dev.veritensor.api.TextEdit;
 import dev.veritensor.rules.ci.CiRulePack;
 import dev.veritensor.rules.ci.github.Expression;
 import dev.veritensor.rules.ci.github.GitHubActionsFile;
 import dev.veritensor.rules.ci.model.ConfiguredValue;
 import dev.veritensor.rules.ci.model.ImageReference;
 import dev.veritensor.rules.ci.model.PipelineDocument;
+import dev.veritensor.testkit.SingleDocumentRuleRunner;
+import dev.veritensor.testkit.TextBounds;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -65,13 +60,16 @@ public final class CiHarness {
             throw new AssertionError("parser accepted bytes that do not decode: " + e.getMessage());
         }
         for (Diagnostic d : context.diagnostics()) {
-            within(text, d.location(), "diagnostic " + d.code());
+            TextBounds.assertWithin(text, d.location(), "diagnostic " + d.code());
         }
         List<Finding> findings = new ArrayList<>();
         for (Document document : documents) {
             checkDocument(text, document);
             for (Rule<?> rule : RULES) {
-                findings.addAll(run(rule, document, text));
+                for (Finding f : SingleDocumentRuleRunner.findings(rule, document)) {
+                    TextBounds.assertWithin(text, f);
+                    findings.add(f);
+                }
             }
         }
         return new Outcome(documents, context.diagnostics(), findings, false);
@@ -80,9 +78,9 @@ public final class CiHarness {
     private static void checkDocument(SourceText text, Document document) {
         if (document instanceof PipelineDocument p) {
             for (Script s : p.scripts()) {
-                within(text, s.location(), "script");
+                TextBounds.assertWithin(text, s.location(), "script");
                 for (Script.Line line : s.lines()) {
-                    within(text, line.location(), "script line");
+                    TextBounds.assertWithin(text, line.location(), "script line");
                     if (line.verbatim()) {
                         Location l = line.location();
                         String fileLine = text.line(l.startLine());
@@ -95,80 +93,21 @@ public final class CiHarness {
                     }
                 }
                 for (Script.EnvVar v : s.environment()) {
-                    within(text, v.location(), "env var");
+                    TextBounds.assertWithin(text, v.location(), "env var");
                 }
             }
             for (ImageReference i : p.images()) {
-                within(text, i.location(), "image");
+                TextBounds.assertWithin(text, i.location(), "image");
             }
             for (ConfiguredValue v : p.configuredValues()) {
-                within(text, v.nameLocation(), "value name");
-                within(text, v.valueLocation(), "value");
+                TextBounds.assertWithin(text, v.nameLocation(), "value name");
+                TextBounds.assertWithin(text, v.valueLocation(), "value");
             }
         }
         if (document instanceof GitHubActionsFile g) {
             for (Expression e : g.expressions()) {
-                within(text, e.location(), "expression");
+                TextBounds.assertWithin(text, e.location(), "expression");
             }
-        }
-    }
-
-    private static <D> List<Finding> run(Rule<D> rule, Document document, SourceText text) {
-        List<Finding> out = new ArrayList<>();
-        if (!rule.documentType().isInstance(document)) {
-            return out;
-        }
-        rule.check(rule.documentType().cast(document), new RuleContext() {
-            @Override
-            public RuleOptions options() {
-                return RuleOptions.defaults(rule.info());
-            }
-
-            @Override
-            public ProjectView project() {
-                return new ProjectView() {
-                    @Override
-                    public <T> List<T> documents(Class<T> type) {
-                        return type.isInstance(document) ? List.of(type.cast(document)) : List.of();
-                    }
-
-                    @Override
-                    public InternalScope internal() {
-                        return InternalScope.none();
-                    }
-                };
-            }
-
-            @Override
-            public void report(Location location, String message, List<Fix> fixes) {
-                report(rule.info().defaultSeverity(), location, message, fixes);
-            }
-
-            @Override
-            public void report(Severity severity, Location location, String message, List<Fix> fixes) {
-                within(text, location, "finding of " + rule.info().id());
-                for (Fix f : fixes) {
-                    for (TextEdit e : f.edits()) {
-                        within(text, e.range(), "fix of " + rule.info().id());
-                    }
-                }
-                out.add(new Finding(rule.info().id(), severity, message, location, fixes, ""));
-            }
-        });
-        return out;
-    }
-
-    /** Fails unless {@code l} lies inside {@code text} (an end column may point just past a line's end). */
-    public static void within(SourceText text, Location l, String what) {
-        if (!l.path().equals(text.path())) {
-            throw new AssertionError(what + " points into another file: " + l);
-        }
-        if (l.endLine() > text.lineCount()) {
-            throw new AssertionError(what + " ends after the last line: " + l);
-        }
-        if (l.startColumn() > text.line(l.startLine()).length() + 1
-                || l.endColumn() > text.line(l.endLine()).length() + 1) {
-            throw new AssertionError(what + " columns run past the line: " + l);
         }
     }
 }

@@ -2,19 +2,16 @@ package dev.veritensor.rules.pip.script;
 
 import dev.veritensor.api.Diagnostic;
 import dev.veritensor.api.Finding;
-import dev.veritensor.api.Fix;
 import dev.veritensor.api.ScanResult;
 import dev.veritensor.api.Source;
 import dev.veritensor.api.SourceText;
-import dev.veritensor.api.TextEdit;
 import dev.veritensor.core.Scanner;
 import dev.veritensor.core.config.ConfigException;
 import dev.veritensor.rules.pip.PipRulePack;
-import dev.veritensor.rules.pip.testing.ParserHarness;
+import dev.veritensor.testkit.TextBounds;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,22 +41,16 @@ final class ScriptScanHarness {
     static ScanResult check(String text) {
         ScanResult result = SCANNER.scan(List.of(Source.of("ci.sh", text.getBytes(StandardCharsets.UTF_8))));
         SourceText source = SourceText.of("ci.sh", text);
-        Map<String, SourceText> texts = ParserHarness.single(source);
         for (Diagnostic d : result.diagnostics()) {
             if (FAILURES.contains(d.code())) {
                 throw new AssertionError(d.code() + ": " + d.message() + " for input:\n" + text);
             }
             if (d.location().path().equals("ci.sh")) {
-                ParserHarness.assertWithin(texts, d.location(), "diagnostic " + d.code());
+                TextBounds.assertWithin(source, d.location(), "diagnostic " + d.code());
             }
         }
         for (Finding f : result.findings()) {
-            ParserHarness.assertWithin(texts, f.location(), f.ruleId());
-            for (Fix fix : f.fixes()) {
-                for (TextEdit e : fix.edits()) {
-                    ParserHarness.assertWithin(texts, e.range(), f.ruleId() + " fix");
-                }
-            }
+            TextBounds.assertWithin(source, f);
         }
         return result;
     }

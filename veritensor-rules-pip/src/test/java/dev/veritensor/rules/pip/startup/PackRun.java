@@ -4,20 +4,17 @@ import dev.veritensor.api.Diagnostic;
 import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
 import dev.veritensor.api.DocumentParser;
-import dev.veritensor.api.Fix;
-import dev.veritensor.api.InternalScope;
+import dev.veritensor.api.Finding;
 import dev.veritensor.api.Location;
 import dev.veritensor.api.ParseContext;
-import dev.veritensor.api.ProjectView;
 import dev.veritensor.api.Rule;
-import dev.veritensor.api.RuleContext;
-import dev.veritensor.api.RuleOptions;
 import dev.veritensor.api.RulePack;
 import dev.veritensor.api.Severity;
 import dev.veritensor.api.Source;
 import dev.veritensor.api.SourceText;
 import dev.veritensor.api.StructuredFormats;
 import dev.veritensor.rules.pip.testing.InMemoryParseContext;
+import dev.veritensor.testkit.SingleDocumentRuleRunner;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -91,50 +88,11 @@ public final class PackRun {
         List<Reported> findings = new ArrayList<>();
         for (Document d : documents) {
             for (Rule<?> r : pack.rules()) {
-                check(r, d, findings);
+                for (Finding f : SingleDocumentRuleRunner.findings(r, d)) {
+                    findings.add(new Reported(f.ruleId(), f.severity(), f.location(), f.message()));
+                }
             }
         }
         return new Result(findings, inner.diagnostics(), texts);
-    }
-
-    private static <D> void check(Rule<D> rule, Document document, List<Reported> out) {
-        if (rule.documentType().isInstance(document)) {
-            rule.check(rule.documentType().cast(document), collector(rule, document, out));
-        }
-    }
-
-    /** A rule context that records what {@code rule} reports on {@code document}. */
-    static RuleContext collector(Rule<?> rule, Object document, List<Reported> out) {
-        return new RuleContext() {
-            @Override
-            public RuleOptions options() {
-                return RuleOptions.defaults(rule.info());
-            }
-
-            @Override
-            public ProjectView project() {
-                return new ProjectView() {
-                    @Override
-                    public <T> List<T> documents(Class<T> type) {
-                        return type.isInstance(document) ? List.of(type.cast(document)) : List.of();
-                    }
-
-                    @Override
-                    public InternalScope internal() {
-                        return InternalScope.none();
-                    }
-                };
-            }
-
-            @Override
-            public void report(Location location, String message, List<Fix> fixes) {
-                report(rule.info().defaultSeverity(), location, message, fixes);
-            }
-
-            @Override
-            public void report(Severity severity, Location location, String message, List<Fix> fixes) {
-                out.add(new Reported(rule.info().id(), severity, location, message));
-            }
-        };
     }
 }

@@ -3,6 +3,7 @@ package dev.veritensor.rules.pip.startup;
 import dev.veritensor.api.Diagnostic;
 import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
+import dev.veritensor.api.Finding;
 import dev.veritensor.api.Location;
 import dev.veritensor.api.ParseContext;
 import dev.veritensor.api.Rule;
@@ -26,11 +27,13 @@ import dev.veritensor.rules.pip.setuppy.InstallTimeCode;
 import dev.veritensor.rules.pip.setuppy.SetupScriptDocument;
 import dev.veritensor.rules.pip.setuppy.SetupScriptParser;
 import dev.veritensor.rules.pip.testing.InMemoryParseContext;
+import dev.veritensor.rules.pip.testing.ParserHarness;
 import dev.veritensor.rules.pip.wheel.RecordParser;
 import dev.veritensor.rules.pip.wheel.RecordRow;
 import dev.veritensor.rules.pip.wheel.WheelDocument;
 import dev.veritensor.rules.pip.wheel.WheelParser;
 import dev.veritensor.rules.pip.wheel.WheelRecord;
+import dev.veritensor.testkit.SingleDocumentRuleRunner;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +68,7 @@ final class StartupHarness {
         PyTokenizer tokenizer = PyTokenizer.of("setup.py", code);
         while (tokenizer.hasNext()) {
             PyToken t = tokenizer.next();
-            within(texts, t.location(), "token " + t.type());
+            ParserHarness.assertWithin(texts, t.location(), "token " + t.type());
             if (previous != null && t.location().compareTo(previous.location()) < 0
                     && t.type() != PyTokenType.DEDENT && t.type() != PyTokenType.ENDMARKER) {
                 throw new AssertionError("token " + t + " before " + previous);
@@ -80,14 +83,14 @@ final class StartupHarness {
         }
         PyCode read = PyCodeReader.read(PyTokenizer.of("setup.py", code));
         for (PyBlock b : read.blocks()) {
-            within(texts, b.header(), "block header");
+            ParserHarness.assertWithin(texts, b.header(), "block header");
             for (PyStatement s : b.statements()) {
-                within(texts, s.location(), "statement");
+                ParserHarness.assertWithin(texts, s.location(), "statement");
                 for (PyReference r : s.references()) {
-                    within(texts, r.location(), "reference " + r.name());
+                    ParserHarness.assertWithin(texts, r.location(), "reference " + r.name());
                 }
                 for (PyKeyBinding k : s.keyBindings()) {
-                    within(texts, k.location(), "key binding");
+                    ParserHarness.assertWithin(texts, k.location(), "key binding");
                 }
             }
         }
@@ -117,10 +120,10 @@ final class StartupHarness {
         List<Diagnostic> diagnostics = new ArrayList<>();
         WheelRecord record = RecordParser.parse(text, "x-1.dist-info/RECORD", diagnostics::add);
         for (Diagnostic d : diagnostics) {
-            within(texts, d.location(), "diagnostic " + d.code());
+            ParserHarness.assertWithin(texts, d.location(), "diagnostic " + d.code());
         }
         for (RecordRow row : record.rows()) {
-            within(texts, row.location(), "row");
+            ParserHarness.assertWithin(texts, row.location(), "row");
             row.sizeValue();
             row.digest();
         }
@@ -167,7 +170,7 @@ final class StartupHarness {
         }
         for (Diagnostic d : inner.diagnostics()) {
             if (texts.containsKey(d.location().path())) {
-                within(texts, d.location(), "diagnostic " + d.code());
+                ParserHarness.assertWithin(texts, d.location(), "diagnostic " + d.code());
             }
         }
         for (Document d : documents) {
@@ -206,15 +209,15 @@ final class StartupHarness {
         }
         Map<String, SourceText> texts = Map.of(path, decoded);
         for (Diagnostic d : context.diagnostics()) {
-            within(texts, d.location(), "diagnostic " + d.code());
+            ParserHarness.assertWithin(texts, d.location(), "diagnostic " + d.code());
         }
         for (Document d : documents) {
             if (d instanceof PthDocument pth) {
                 for (PthLine line : pth.lines()) {
-                    within(texts, line.location(), "pth line");
+                    ParserHarness.assertWithin(texts, line.location(), "pth line");
                     for (PthCode code : line.code()) {
-                        within(texts, code.location(), "pth code");
-                        code.references().forEach(r -> within(texts, r.location(), "pth reference"));
+                        ParserHarness.assertWithin(texts, code.location(), "pth code");
+                        code.references().forEach(r -> ParserHarness.assertWithin(texts, r.location(), "pth reference"));
                     }
                 }
                 run(new ExecutablePthRule(), pth, texts);
@@ -224,31 +227,12 @@ final class StartupHarness {
         }
     }
 
-    private static <D> void run(Rule<D> rule, D document, Map<String, SourceText> texts) {
-        List<PackRun.Reported> reported = new ArrayList<>();
-        rule.check(document, PackRun.collector(rule, document, reported));
-        for (PackRun.Reported r : reported) {
-            Location l = r.location();
+    private static void run(Rule<?> rule, Document document, Map<String, SourceText> texts) {
+        for (Finding f : SingleDocumentRuleRunner.findings(rule, document)) {
+            Location l = f.location();
             if (!(l.startLine() == 1 && l.startColumn() == 1 && l.endLine() == 1 && l.endColumn() == 1)) {
-                within(texts, l, r.ruleId()); // whole-file locations are fine anywhere
+                ParserHarness.assertWithin(texts, l, f.ruleId()); // whole-file locations are fine anywhere
             }
-        }
-    }
-
-    /** Fails unless {@code location} lies inside the text of its file. */
-    static void within(Map<String, SourceText> texts, Location location, String what) {
-        SourceText text = texts.get(location.path());
-        if (text == null) {
-            throw new AssertionError(what + " points into unknown file " + location);
-        }
-        check(text, location.startLine(), location.startColumn(), what, location);
-        check(text, location.endLine(), location.endColumn(), what, location);
-    }
-
-    private static void check(SourceText text, int line, int column, String what, Location location) {
-        if (line > text.lineCount() || column > text.line(line).length() + 1) {
-            throw new AssertionError(what + " outside the text: " + location + " to " + location.endLine() + ":"
-                    + location.endColumn());
         }
     }
 }

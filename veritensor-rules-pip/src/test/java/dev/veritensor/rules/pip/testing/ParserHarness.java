@@ -7,15 +7,11 @@ import dev.veritensor.api.Diagnostic;
 import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
 import dev.veritensor.api.DocumentParser;
+import dev.veritensor.api.Finding;
 import dev.veritensor.api.Fix;
 import dev.veritensor.api.IndexSetting;
-import dev.veritensor.api.InternalScope;
 import dev.veritensor.api.Location;
-import dev.veritensor.api.ProjectView;
 import dev.veritensor.api.Rule;
-import dev.veritensor.api.RuleContext;
-import dev.veritensor.api.RuleOptions;
-import dev.veritensor.api.Severity;
 import dev.veritensor.api.Source;
 import dev.veritensor.api.SourceText;
 import dev.veritensor.api.TextEdit;
@@ -23,9 +19,10 @@ import dev.veritensor.rules.pip.PipRulePack;
 import dev.veritensor.rules.pip.model.NamesIndexOptions;
 import dev.veritensor.rules.pip.requirements.FileReference;
 import dev.veritensor.rules.pip.requirements.RequirementsDocument;
+import dev.veritensor.testkit.SingleDocumentRuleRunner;
+import dev.veritensor.testkit.TextBounds;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +72,14 @@ public final class ParserHarness {
         for (Document document : documents) {
             checkDocument(texts, document);
             for (Rule<?> rule : RULES) {
-                run(rule, document, texts);
+                for (Finding f : SingleDocumentRuleRunner.findings(rule, document)) {
+                    assertWithin(texts, f.location(), f.ruleId());
+                    for (Fix fix : f.fixes()) {
+                        for (TextEdit e : fix.edits()) {
+                            assertWithin(texts, e.range(), f.ruleId() + " fix");
+                        }
+                    }
+                }
             }
         }
     }
@@ -103,69 +107,12 @@ public final class ParserHarness {
         }
     }
 
-    private static <D> void run(Rule<D> rule, Document document, Map<String, SourceText> texts) {
-        if (!rule.documentType().isInstance(document)) {
-            return;
-        }
-        rule.check(rule.documentType().cast(document), new RuleContext() {
-            @Override
-            public RuleOptions options() {
-                return RuleOptions.defaults(rule.info());
-            }
-
-            @Override
-            public ProjectView project() {
-                return new ProjectView() {
-                    @Override
-                    public <T> List<T> documents(Class<T> type) {
-                        return type.isInstance(document) ? List.of(type.cast(document)) : List.of();
-                    }
-
-                    @Override
-                    public InternalScope internal() {
-                        return InternalScope.none();
-                    }
-                };
-            }
-
-            @Override
-            public void report(Location location, String message, List<Fix> fixes) {
-                report(rule.info().defaultSeverity(), location, message, fixes);
-            }
-
-            @Override
-            public void report(Severity severity, Location location, String message, List<Fix> fixes) {
-                assertWithin(texts, location, rule.info().id());
-                for (Fix f : fixes) {
-                    for (TextEdit e : f.edits()) {
-                        assertWithin(texts, e.range(), rule.info().id() + " fix");
-                    }
-                }
-            }
-        });
-    }
-
     /** Fails unless {@code location} lies inside the text of its file. */
     public static void assertWithin(Map<String, SourceText> texts, Location location, String what) {
         SourceText text = texts.get(location.path());
         if (text == null) {
             throw new AssertionError(what + " points into unknown file " + location);
         }
-        check(text, location.startLine(), location.startColumn(), what, location);
-        check(text, location.endLine(), location.endColumn(), what, location);
-    }
-
-    private static void check(SourceText text, int line, int column, String what, Location location) {
-        if (line > text.lineCount() || column > text.line(line).length() + 1) {
-            throw new AssertionError(what + " outside the text: " + location + " to " + location.endLine() + ":"
-                    + location.endColumn());
-        }
-    }
-
-    /** A map of one text by its path, for {@link #assertWithin}. */
-    public static Map<String, SourceText> single(SourceText text) {
-        Map<String, SourceText> m = new HashMap<>();
-        m.put(text.path(), text);
-        return m;
+        TextBounds.assertWithin(text, location, what);
     }
 }
