@@ -20,8 +20,9 @@ import java.nio.charset.StandardCharsets;
  * Fuzz tests of the pack's parsers, and of every rule over what they parse (see {@link CiHarness}
  * for the contract checked), and of the expression and shell parsers on their own.
  *
- * <p>A normal build replays the seeds in {@code CiFuzzTestInputs/<method>/} (the rule fixtures and
- * hostile snippets) in Jazzer's regression mode; {@code JAZZER_FUZZ=1} fuzzes for real.
+ * <p>A normal build replays the seeds in {@code CiFuzzTestInputs/<method>/} (hostile snippets, and
+ * the rule fixtures the build copies into {@code <method>/fixtures/}, see the module's pom) in
+ * Jazzer's regression mode; {@code JAZZER_FUZZ=1} fuzzes for real.
  */
 class CiFuzzTest {
 

@@ -10,8 +10,9 @@ import dev.veritensor.rules.pip.testing.ParserHarness;
  * {@link ParserHarness} for the checked contract).
  *
  * <p>A normal build runs these in Jazzer's regression mode: each method replays the seed files in
- * {@code PipParsersFuzzTestInputs/<method>/} (test resources of this package) — copies of the rule
- * fixtures and of hostile inputs. Setting the environment variable {@code JAZZER_FUZZ=1} fuzzes
+ * {@code PipParsersFuzzTestInputs/<method>/} (test resources of this package) — hostile inputs, and
+ * the rule fixtures the build copies into {@code <method>/fixtures/} (see the module's pom). Setting
+ * the environment variable {@code JAZZER_FUZZ=1} fuzzes
  * for real.
  */
 class PipParsersFuzzTest {

@@ -4,8 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Fuzz tests of the manifest, configuration and lockfile parsers ({@link ParserInvariants}). A
- * normal build replays the seeds in {@code ManifestParsersFuzzTestInputs/<method>/} (the golden
- * files and rule fixtures of each format, and hostile cases); {@code JAZZER_FUZZ=1} fuzzes for real.
+ * normal build replays the seeds in {@code ManifestParsersFuzzTestInputs/<method>/} (hostile cases,
+ * and the golden files and rule fixtures of each format, which the build copies into
+ * {@code <method>/fixtures/}); {@code JAZZER_FUZZ=1} fuzzes for real.
  */
 class ManifestParsersFuzzTest {
 

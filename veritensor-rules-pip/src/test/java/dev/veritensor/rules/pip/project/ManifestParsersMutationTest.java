@@ -36,14 +36,16 @@ class ManifestParsersMutationTest {
         Path root = Path.of(getClass().getResource("ManifestParsersFuzzTestInputs").toURI());
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, String> m : METHODS.entrySet()) {
+            Path folder = root.resolve(m.getKey());
             List<Path> seeds;
-            try (Stream<Path> files = Files.list(root.resolve(m.getKey()))) {
-                seeds = files.sorted().toList();
+            try (Stream<Path> files = Files.walk(folder)) {
+                seeds = files.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path seed : seeds) {
                 byte[] original = Files.readAllBytes(seed);
-                tests.add(DynamicTest.dynamicTest(m.getKey() + "/" + seed.getFileName(), () -> {
-                    Random random = new Random(seed.getFileName().toString().hashCode());
+                String name = folder.relativize(seed).toString().replace(java.io.File.separatorChar, '/');
+                tests.add(DynamicTest.dynamicTest(m.getKey() + "/" + name, () -> {
+                    Random random = new Random(name.hashCode());
                     for (int i = 0; i < 200; i++) {
                         byte[] mutant = mutate(original, random);
                         try {

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * reach variables, shared environments, lines without columns and Dockerfile continuations.
  *
  * <p>A normal build replays the seeds in {@code PipScriptParserFuzzTestInputs/script/} (test
- * resources of this package): the script fixtures and hostile inputs. {@code JAZZER_FUZZ=1} fuzzes
+ * resources of this package): hostile inputs, and the script fixtures the build copies into
+ * {@code script/fixtures/}. {@code JAZZER_FUZZ=1} fuzzes
  * for real.
  */
 class PipScriptParserFuzzTest {

@@ -7,8 +7,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * parsers, and the rules over what they read (see {@link StartupHarness} for the checked contract).
  *
  * <p>A normal build runs these in Jazzer's regression mode: each method replays the seed files in
- * {@code StartupFuzzTestInputs/<method>/} (test resources of this package) — copies of the
- * fixtures, wheels written by {@code WheelScanTest}'s helpers and hostile inputs. Setting the
+ * {@code StartupFuzzTestInputs/<method>/} (test resources of this package) — wheels written by
+ * {@code WheelScanTest}'s helpers and hostile inputs, plus the fixtures of each format, which the
+ * build copies into {@code <method>/fixtures/} (see the module's pom). Setting the
  * environment variable {@code JAZZER_FUZZ=1} fuzzes for real.
  */
 class StartupFuzzTest {

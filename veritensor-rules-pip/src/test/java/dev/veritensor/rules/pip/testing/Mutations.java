@@ -19,12 +19,15 @@ public final class Mutations {
     private Mutations() {
     }
 
-    /** Every file of the resource folder {@code folder} beside {@code anchor}, in name order. */
+    /**
+     * Every file below the resource folder {@code folder} beside {@code anchor} (the committed seeds
+     * and the fixtures the build copies in), in path order.
+     */
     public static List<byte[]> seeds(Class<?> anchor, String folder) {
         try {
             Path dir = Path.of(anchor.getResource(folder).toURI());
-            try (Stream<Path> files = Files.list(dir)) {
-                return files.sorted().map(p -> {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(Files::isRegularFile).sorted().map(p -> {
                     try {
                         return Files.readAllBytes(p);
                     } catch (IOException e) {
