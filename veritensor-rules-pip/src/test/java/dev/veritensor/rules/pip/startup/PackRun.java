@@ -6,22 +6,18 @@ import dev.veritensor.api.DocumentParseException;
 import dev.veritensor.api.DocumentParser;
 import dev.veritensor.api.Finding;
 import dev.veritensor.api.Location;
-import dev.veritensor.api.ParseContext;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.RulePack;
 import dev.veritensor.api.Severity;
 import dev.veritensor.api.Source;
 import dev.veritensor.api.SourceText;
-import dev.veritensor.api.StructuredFormats;
 import dev.veritensor.rules.pip.testing.InMemoryParseContext;
 import dev.veritensor.testkit.SingleDocumentRuleRunner;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs a pack's parsers and rules over given sources directly, without the engine: for tests of a
@@ -48,31 +44,7 @@ public final class PackRun {
 
     /** Parses every source with every parser of {@code pack} that accepts it, then runs every rule. */
     public static Result of(RulePack pack, List<Source> sources) throws IOException {
-        InMemoryParseContext inner = new InMemoryParseContext();
-        Map<String, SourceText> texts = new HashMap<>();
-        ParseContext context = new ParseContext() {
-            @Override
-            public SourceText text(Source source) throws DocumentParseException {
-                SourceText t = inner.text(source);
-                texts.put(source.path(), t);
-                return t;
-            }
-
-            @Override
-            public StructuredFormats formats() {
-                return inner.formats();
-            }
-
-            @Override
-            public Optional<Source> include(Source from, String reference, Location at) {
-                return inner.include(from, reference, at);
-            }
-
-            @Override
-            public void report(Diagnostic diagnostic) {
-                inner.report(diagnostic);
-            }
-        };
+        InMemoryParseContext context = new InMemoryParseContext();
         List<Document> documents = new ArrayList<>();
         for (Source s : sources) {
             for (DocumentParser p : pack.parsers()) {
@@ -80,7 +52,7 @@ public final class PackRun {
                     try {
                         documents.addAll(p.parse(s, context));
                     } catch (DocumentParseException e) {
-                        inner.report(Diagnostic.error("parse-error", e.location(), e.getMessage()));
+                        context.report(Diagnostic.error("parse-error", e.location(), e.getMessage()));
                     }
                 }
             }
@@ -93,6 +65,6 @@ public final class PackRun {
                 }
             }
         }
-        return new Result(findings, inner.diagnostics(), texts);
+        return new Result(findings, context.diagnostics(), context.decodedTexts());
     }
 }

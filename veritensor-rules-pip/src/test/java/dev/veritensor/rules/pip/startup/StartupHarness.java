@@ -5,11 +5,9 @@ import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
 import dev.veritensor.api.Finding;
 import dev.veritensor.api.Location;
-import dev.veritensor.api.ParseContext;
 import dev.veritensor.api.Rule;
 import dev.veritensor.api.Source;
 import dev.veritensor.api.SourceText;
-import dev.veritensor.api.StructuredFormats;
 import dev.veritensor.rules.pip.python.PyBlock;
 import dev.veritensor.rules.pip.python.PyCode;
 import dev.veritensor.rules.pip.python.PyCodeReader;
@@ -38,10 +36,8 @@ import dev.veritensor.testkit.SingleDocumentRuleRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The contract hostile input must keep for the start-up and install-hook parsers and rules: nothing
@@ -131,31 +127,8 @@ final class StartupHarness {
 
     /** Parses arbitrary bytes as a wheel and runs the wheel rules. */
     static void wheel(byte[] input) {
-        InMemoryParseContext inner = new InMemoryParseContext();
-        Map<String, SourceText> texts = new HashMap<>();
-        ParseContext context = new ParseContext() {
-            @Override
-            public SourceText text(Source source) throws DocumentParseException {
-                SourceText t = inner.text(source);
-                texts.put(source.path(), t);
-                return t;
-            }
-
-            @Override
-            public StructuredFormats formats() {
-                return inner.formats();
-            }
-
-            @Override
-            public Optional<Source> include(Source from, String reference, Location at) {
-                return inner.include(from, reference, at);
-            }
-
-            @Override
-            public void report(Diagnostic diagnostic) {
-                inner.report(diagnostic);
-            }
-        };
+        InMemoryParseContext context = new InMemoryParseContext();
+        Map<String, SourceText> texts = context.decodedTexts();
         Source source = Source.of("dist/x-1.0-py3-none-any.whl", input);
         List<Document> documents;
         try {
@@ -168,7 +141,7 @@ final class StartupHarness {
         } catch (IOException e) {
             throw new AssertionError("in-memory source failed to read", e);
         }
-        for (Diagnostic d : inner.diagnostics()) {
+        for (Diagnostic d : context.diagnostics()) {
             if (texts.containsKey(d.location().path())) {
                 ParserHarness.assertWithin(texts, d.location(), "diagnostic " + d.code());
             }

@@ -27,6 +27,7 @@ public final class InMemoryParseContext implements ParseContext {
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<String> included = new ArrayList<>();
+    private final Map<String, SourceText> decoded = new LinkedHashMap<>();
     private final long maxTextSize;
 
     /** A context with a 10 MiB text limit. */
@@ -58,6 +59,11 @@ public final class InMemoryParseContext implements ParseContext {
         return List.copyOf(new TreeSet<>(diagnostics));
     }
 
+    /** The texts {@link #text} decoded, by path: what locations of the parsed documents point into. */
+    public Map<String, SourceText> decodedTexts() {
+        return decoded;
+    }
+
     /** Paths handed out by {@link #include}, in order. */
     public List<String> included() {
         return included;
@@ -69,7 +75,9 @@ public final class InMemoryParseContext implements ParseContext {
             throw new DocumentParseException("file too large", Location.ofFile(source.path()));
         }
         try {
-            return SourceText.decode(source.path(), source.bytes(maxTextSize));
+            SourceText text = SourceText.decode(source.path(), source.bytes(maxTextSize));
+            decoded.put(source.path(), text);
+            return text;
         } catch (IOException e) {
             throw new DocumentParseException("cannot read: " + e.getMessage(), Location.ofFile(source.path()), e);
         }
