@@ -36,6 +36,15 @@ public record ArchiveListing(Source source, Format format, List<Entry> entries, 
         return ARCHIVE_SUFFIXES.stream().anyMatch(n::endsWith) || COMPRESSED_TAR.matcher(n).find();
     }
 
+    /**
+     * Whether {@code head}, the first bytes of a file, start a zip archive: a local file header, or
+     * the end record of an empty archive. Wheels, PyTorch checkpoints and Keras models all start so.
+     */
+    public static boolean startsLikeZip(byte[] head) {
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'K'
+                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+    }
+
     /** Archive formats the engine reads. */
     public enum Format {
         /** Zip, including wheels, eggs and zip sdists; zip64 and leading data included. */

@@ -1,5 +1,6 @@
 package dev.veritensor.rules.artifacts.parse;
 
+import dev.veritensor.api.ArchiveListing;
 import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
 import dev.veritensor.api.DocumentParser;
@@ -57,7 +58,7 @@ public final class ArtifactParser implements DocumentParser {
     }
 
     static Optional<Kind> kind(byte[] head, long size, String name) throws IOException {
-        if (ZipArchive.hasZipMagic(head)) {
+        if (ArchiveListing.startsLikeZip(head)) {
             return Optional.of(Kind.ZIP);
         }
         if (NpyHeader.hasMagic(head)) {

@@ -63,12 +63,6 @@ public final class ZipArchive {
         this.shift = shift;
     }
 
-    /** Whether {@code head} starts with a zip local header or an empty archive's end record. */
-    public static boolean hasZipMagic(byte[] head) {
-        return head.length >= 4 && head[0] == 'P' && head[1] == 'K'
-                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
-    }
-
     /**
      * Reads the central directory of {@code input}, keeping at most {@code maxEntries} entries.
      *

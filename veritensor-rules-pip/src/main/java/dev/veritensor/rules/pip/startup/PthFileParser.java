@@ -1,5 +1,6 @@
 package dev.veritensor.rules.pip.startup;
 
+import dev.veritensor.api.ArchiveListing;
 import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
 import dev.veritensor.api.DocumentParser;
@@ -37,7 +38,8 @@ import java.util.Optional;
  * {@code .data/purelib}, {@code .data/platlib} folders, see {@link WheelLayout}): elsewhere site.py
  * never sees them. In the repository and in sdists every {@code .pth} file is read, since build
  * code can install it anywhere, except PyTorch checkpoints saved under the same extension (a zip
- * archive or a binary pickle), which the artifact rules read. The executed code is read with {@link PyCodeReader}, never run.
+ * archive or a binary pickle), which the artifact rules read. The executed code is read with
+ * {@link PyCodeReader}, never run.
  */
 public final class PthFileParser implements DocumentParser {
 
@@ -66,10 +68,8 @@ public final class PthFileParser implements DocumentParser {
      * model, left to the artifact rules, not a start-up file.
      */
     private static boolean isPyTorchCheckpoint(byte[] head) {
-        boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K'
-                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
         boolean pickle = head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5;
-        return zip || pickle;
+        return pickle || ArchiveListing.startsLikeZip(head);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.veritensor.rules.pip.wheel;
 
+import dev.veritensor.api.ArchiveListing;
 import dev.veritensor.api.Diagnostic;
 import dev.veritensor.api.Document;
 import dev.veritensor.api.DocumentParseException;
@@ -65,9 +66,7 @@ public final class WheelParser implements DocumentParser {
         if (!ArchiveMember.isWheelName(source.fileName())) {
             return false;
         }
-        byte[] head = source.head(4);
-        return head.length == 4 && head[0] == 'P' && head[1] == 'K'
-                && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6);
+        return ArchiveListing.startsLikeZip(source.head(4));
     }
 
     /** What one streaming pass produced. */
