@@ -17,7 +17,7 @@ public enum Precision {
     /** A lead for review rather than a verdict: many findings are legitimate. */
     LOW;
 
-    /** The lower-case, hyphenated name used in reports: {@code very-high}, {@code high}, {@code medium}, {@code low}. */
+    /** The name used in reports: {@code very-high}, {@code high}, {@code medium} or {@code low}. */
     public String reportName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * OpenAI, Slack, npm, private key blocks), and access tokens that hosted package indexes take as a
  * path segment (Gemfury {@code pypi.fury.io/<token>/<account>/}, Cloudsmith
  * {@code dl.cloudsmith.io/<token>/<owner>/…}, anaconda.org {@code …anaconda.org/t/<token>/…};
- * an environment reference such as {@code ${FURY_TOKEN}} is not a token). The engine applies {@link #mask(String)} to every finding
- * message, fix and diagnostic; parsers and rules may use it for anything else they display, and
- * {@link #tokens(String)} to find such tokens.
+ * an environment reference such as {@code ${FURY_TOKEN}} is not a token). The engine applies
+ * {@link #mask(String)} to every finding message, fix and diagnostic; parsers and rules may use it
+ * for anything else they display, and {@link #tokens(String)} to find such tokens.
  */
 public final class Redaction {
 
@@ -29,9 +29,9 @@ public final class Redaction {
     }
 
     /**
-     * A token format: cheap literals one of which every match contains (in each case the pattern
-     * accepts), the pattern, and how much of it may
-     * show ({@code -1}: nothing, the match reads as a fixed text).
+     * A token format: cheap literals one of which every match contains (in each letter case the
+     * pattern accepts), the pattern, and how much of a match may show ({@code -1}: none, it reads
+     * as a fixed text).
      */
     private record Shape(String kind, List<String> markers, Pattern pattern, int visiblePrefix) {
         String masked(String match) {

@@ -265,8 +265,8 @@ public final class Scanner {
             all.keySet().forEach(id -> prefixes.add(id.substring(0, id.indexOf('/'))));
             for (String d : config.disabledRules()) {
                 if (d.endsWith("/*") && !prefixes.contains(d.substring(0, d.length() - 2))) {
-                    throw new ConfigException(config.where("rules.disable", d) + ": rules.disable names no rules with '" + d
-                            + "' (rule id prefixes: " + String.join(", ", prefixes) + ")");
+                    throw new ConfigException(config.where("rules.disable", d) + ": rules.disable names no rules with '"
+                            + d + "' (rule id prefixes: " + String.join(", ", prefixes) + ")");
                 }
             }
             checkRuleIds(all, config.severityOverrides().keySet(), "rules.severity");
@@ -319,9 +319,16 @@ public final class Scanner {
         /** The rule id nearest to {@code id} by edit distance, when it is near enough to be a slip. */
         private static Optional<String> closest(Collection<String> ids, String id) {
             LevenshteinDistance distance = new LevenshteinDistance(Math.max(2, id.length() / 4));
-            return ids.stream()
-                    .filter(c -> distance.apply(c, id) >= 0)
-                    .min(Comparator.comparingInt((String c) -> distance.apply(c, id)).thenComparing(c -> c));
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (String candidate : new java.util.TreeSet<>(ids)) { // ties go to the first id by name
+                int d = distance.apply(candidate, id); // -1 beyond the threshold
+                if (d >= 0 && d < bestDistance) {
+                    best = candidate;
+                    bestDistance = d;
+                }
+            }
+            return Optional.ofNullable(best);
         }
     }
 }
