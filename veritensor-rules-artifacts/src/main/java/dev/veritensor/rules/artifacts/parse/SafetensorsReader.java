@@ -39,7 +39,11 @@ final class SafetensorsReader {
      * still reported.
      */
     static boolean looksLikeSafetensors(byte[] head, long size, String name) {
-        if (head.length < 9 || head[8] != '{' || length(head) < 2) {
+        if (head.length < 9 || head[8] != '{') {
+            return false;
+        }
+        long n = length(head); // negative when the top bit is set: no real header is that long
+        if (n < 2) {
             return false;
         }
         if (name.toLowerCase(Locale.ROOT).endsWith(".safetensors")) {
@@ -49,8 +53,7 @@ final class SafetensorsReader {
         for (int i = 0; i < 8; i++) {
             binaryLength |= head[i] < 0x20 || head[i] > 0x7e;
         }
-        long n = length(head);
-        if (!binaryLength || n < 0 || n > size - 8) {
+        if (!binaryLength || n > size - 8) {
             return false;
         }
         int i = 9;
